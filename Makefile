@@ -1,0 +1,78 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Buffered write-through for iomap and XFS: the patch series and its harness.
+#
+#   make run     build the patched kernel, boot it with a scratch XFS and
+#                show what write-through does
+#   make check   build the patched debug kernel and the selftests, boot it,
+#                run them, check every patch with checkpatch.pl
+#
+# Working on the series:
+#   make tree    build/linux: the pinned base (tag "base") + patches/ as commits
+#   make export  write build/linux's base..HEAD back to patches/
+#
+# See README.md for the rest.
+
+include BASE
+
+S := scripts/step.sh
+TREE := build/linux
+BASETREE := build/linux-base
+KERNEL_DEBUG := build/obj-debug/arch/x86/boot/bzImage
+KERNEL_VM := build/obj-vm/arch/x86/boot/bzImage
+KERNEL_BASE := build/obj-base/arch/x86/boot/bzImage
+
+# Kernel and selftest builds are driven by make inside the kernel tree,
+# which knows what is out of date: always call into it.
+.PHONY: all run check tree export deps kernel kernel-vm kernel-base \
+	selftests checkpatch clean distclean help
+
+all: help
+
+help:
+	@sed -n '3,14s/^# \{0,1\}//p' Makefile
+
+deps:
+	@$(S) "install build dependencies" scripts/deps.sh
+
+$(TREE)/.git:
+	@$(S) "create $(TREE) from $(BASE_PACKAGE) $(BASE_VERSION) + patches/" scripts/mktree.sh
+
+tree:
+	@$(S) "create $(TREE) from $(BASE_PACKAGE) $(BASE_VERSION) + patches/" scripts/mktree.sh
+
+export:
+	@scripts/export.sh
+
+kernel: $(TREE)/.git
+	@$(S) "build the debug kernel (lockdep, KASAN, KFENCE, XFS_DEBUG)" \
+		scripts/build-kernel.sh debug $(TREE) build/obj-debug
+
+kernel-vm: $(TREE)/.git
+	@$(S) "build the kernel" scripts/build-kernel.sh vm $(TREE) build/obj-vm
+
+# The unpatched base, for side-by-side measurements.
+kernel-base: $(TREE)/.git
+	@test -d $(BASETREE) || git -C $(TREE) worktree add -f --detach ../linux-base base
+	@$(S) "build the base kernel" scripts/build-kernel.sh vm $(BASETREE) build/obj-base
+
+selftests: kernel
+	@$(S) "build the selftests" scripts/build-selftests.sh $(TREE) build/obj-debug build/kselftest
+
+checkpatch: $(TREE)/.git
+	@$(S) "checkpatch.pl --strict on every patch" scripts/checkpatch.sh $(TREE)
+
+check: deps
+	@$(MAKE) -s --no-print-directory checkpatch selftests
+	@$(S) "boot the debug kernel and run the selftests" \
+		scripts/check.sh $(KERNEL_DEBUG) build/kselftest build/check
+
+run: deps
+	@$(MAKE) -s --no-print-directory kernel-vm
+	@$(S) "boot the kernel and show write-through" scripts/demo.sh $(KERNEL_VM) build/run
+
+clean:
+	rm -rf build/obj-* build/kselftest build/check build/run build/vm
+
+distclean:
+	rm -rf build

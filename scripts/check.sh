@@ -1,0 +1,52 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# usage: scripts/check.sh BZIMAGE KSELFTEST_DIR OUT_DIR
+#
+# checkpatch.pl --strict on every patch, then boot BZIMAGE with a scratch
+# disk, run the write-through selftests inside, and judge the result: every
+# subtest, every patch's checkpatch run and the kernel log (no WARNING,
+# BUG, lockdep, KASAN, KFENCE or hung-task report) count as one test each.
+# The last line printed is "N passed, N failed, N skipped"; the exit
+# status is non-zero if anything failed, was skipped or did not run.
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+kernel=$1
+kst=$(realpath "$2")
+out=$3
+mkdir -p "$out"
+out=$(realpath "$out")
+results=$out/harness-results
+: >"$results"
+
+# 1. checkpatch, one result per patch
+"$top"/scripts/checkpatch.sh "$top/build/linux" "$results"
+
+# 2. the selftests in the guest
+rm -f "$out/kselftest.tap"
+echo "check: booting $kernel (the console log is $out/console.log)"
+"$top"/scripts/vm-run.sh -k "$kernel" -o "$out" -t "${CHECK_TIMEOUT:-2700}" \
+	-m 3G -d 4G -- "$top"/scripts/guest-check.sh "$kst"
+vmrc=$?
+echo "check: guest exited with status $vmrc"
+[ "$vmrc" = 124 ] && echo "fail guest finished within ${CHECK_TIMEOUT:-2700}s" >>"$results"
+[ "$vmrc" = 125 ] && echo "fail guest did not die (panic/oops)" >>"$results"
+
+# 3. the kernel log
+splats='WARNING:|BUG:|Oops|Kernel panic|general protection fault|'
+splats+='possible circular locking|possible recursive locking|inconsistent lock state|'
+splats+='DEBUG_LOCKS_WARN_ON|suspicious RCU usage|KASAN:|KFENCE:|UBSAN:|'
+splats+='blocked for more than|soft lockup|hard LOCKUP|XFS: Assertion failed|'
+splats+='XFS \([^)]*\): (Corruption|Internal error|metadata I/O error)'
+if [ ! -s "$out/console.log" ]; then
+	echo "fail kernel log: console log is missing or empty" >>"$results"
+elif grep -Eq "$splats" "$out/console.log"; then
+	echo "fail kernel log: no splat" >>"$results"
+	echo "check: kernel splat in $out/console.log:"
+	grep -En -A20 "$splats" "$out/console.log" | head -n 60 | sed 's/^/    /'
+else
+	echo "pass kernel log: no splat" >>"$results"
+fi
+
+python3 "$top"/scripts/tap-summary.py "$out/kselftest.tap" --extra "$results"
