@@ -28,7 +28,13 @@ debug) frags+=("$top/configs/debug.config") ;;
 esac
 
 mk=(make -C "$src" O="$obj" ARCH=x86_64 -j"$(nproc)")
-command -v ccache >/dev/null && mk+=(CC="ccache gcc")
+if command -v ccache >/dev/null; then
+	mk+=(CC="ccache gcc")
+	# Hash paths relative to the project, so that a fresh clone elsewhere
+	# (CI) reuses what an earlier build of the same sources left.
+	export CCACHE_BASEDIR=$top CCACHE_NOHASHDIR=1
+	export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-20G}
+fi
 
 # Only reconfigure when a fragment changed, so that rebuilds stay incremental.
 sum=$(cat "${frags[@]}" | sha256sum | cut -c1-16)

@@ -3,24 +3,36 @@
 #
 # usage: scripts/checkpatch.sh TREE [RESULTS]
 # Run checkpatch.pl --strict on every commit of TREE's base..HEAD; any
-# error, warning or check fails.  With RESULTS, append one line per patch,
-# "pass checkpatch: SUBJECT" or "fail checkpatch: SUBJECT", to that file.
-# Notes when the commits differ from patches/ (work not exported yet).
+# error, warning or check fails, and so does a tree with no commits on
+# base.  With RESULTS, append one line per patch, "pass checkpatch: SUBJECT"
+# or "fail checkpatch: SUBJECT", to that file.  A tree whose commits differ
+# from patches/ (work not exported yet) is noted, and is a failure under
+# CI, which must test what patches/ holds.
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top"/scripts/lib.sh
 tree=$(realpath "$1")
 results=${2:-/dev/null}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-git -C "$tree" format-patch -q --no-signature -o "$tmp" base..HEAD
-tree_ids=$(cat "$tmp"/*.patch 2>/dev/null | git patch-id --stable | cut -d' ' -f1 | sort)
-repo_ids=$(cat "$top"/patches/[0-9]*.patch 2>/dev/null | git patch-id --stable | cut -d' ' -f1 | sort)
-[ "$tree_ids" = "$repo_ids" ] ||
-	echo "checkpatch: NOTE: $tree differs from patches/ (make export)" >&2
-
 fail=0
+if ! sgit -C "$tree" format-patch -q --no-signature -o "$tmp" base..HEAD; then
+	echo "fail checkpatch: format-patch base..HEAD in $tree" >>"$results"
+	echo "checkpatch: format-patch failed in $tree" >&2
+	exit 1
+fi
+if ! tree_matches_patches "$tree" "$top/patches"; then
+	if [ -n "${CI:-}" ]; then
+		echo "fail checkpatch: build/linux matches patches/" >>"$results"
+		echo "checkpatch: $tree differs from patches/" >&2
+		fail=1
+	else
+		echo "checkpatch: NOTE: $tree differs from patches/ (make export)" >&2
+	fi
+fi
+
 n=0
 for p in "$tmp"/*.patch; do
 	[ -e "$p" ] || continue
@@ -40,5 +52,10 @@ for p in "$tmp"/*.patch; do
 		fail=1
 	fi
 done
+if [ "$n" = 0 ]; then
+	echo "fail checkpatch: the series has patches" >>"$results"
+	echo "checkpatch: no commits on base in $tree" >&2
+	exit 1
+fi
 echo "checkpatch: $n patches checked, $([ $fail = 0 ] && echo clean || echo NOT clean)"
 exit $fail

@@ -13,5 +13,8 @@ out=$(realpath "$2")
 obj=$(dirname "$(dirname "$(dirname "$(dirname "$(realpath "$kernel")")")")")
 
 gcc -O2 -Wall -isystem "$obj/usr/include" -o "$out/wt-demo" "$top/demo/wt-demo.c"
+status=0
 "$top"/scripts/vm-run.sh -k "$kernel" -o "$out" -t 900 -m 2G -d 2G -- \
-	"$top"/scripts/guest-demo.sh "$out/wt-demo"
+	"$top"/scripts/guest-demo.sh "$out/wt-demo" || status=$?
+"$top"/scripts/scan-console.sh "$out/console.log" || status=1
+exit $status

@@ -10,6 +10,7 @@ set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
+. scripts/lib.sh
 tree=build/linux
 git -C "$tree" rev-parse -q --verify base >/dev/null ||
 	{ echo "export: $tree has no base tag (make tree)" >&2; exit 1; }
@@ -21,7 +22,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 n=$(git -C "$tree" rev-list --count base..HEAD)
 [ "$n" -gt 0 ] || { echo "export: no commits on base" >&2; exit 1; }
-git -C "$tree" format-patch -q --no-signature --cover-letter \
+sgit -C "$tree" format-patch -q --no-signature --cover-letter \
 	--zero-commit -o "$tmp" base..HEAD
 
 cover=$tmp/0000-cover-letter.patch

@@ -13,23 +13,21 @@ set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
+. scripts/lib.sh
 tree=build/linux
-gitc() { git -C "$tree" -c user.name="Writethrough Developers" \
-	-c user.email=writethrough@invalid -c commit.gpgsign=false "$@"; }
+gitc() { sgit -C "$tree" "$@"; }
 
 if [ -d "$tree/.git" ]; then
 	if [ "${FORCE:-0}" != 1 ]; then
 		echo "mktree: $tree exists (FORCE=1 to recreate it from base + patches/)"
 		exit 0
 	fi
-	if [ -n "$(git -C "$tree" status --porcelain --untracked-files=no)" ]; then
-		echo "mktree: $tree has uncommitted changes; refusing to recreate it" >&2
+	if [ -n "$(git -C "$tree" status --porcelain)" ]; then
+		echo "mktree: $tree has uncommitted or untracked files; refusing to recreate it" >&2
 		exit 1
 	fi
-	tree_ids=$(git -C "$tree" format-patch --stdout base..HEAD | git patch-id --stable | cut -d' ' -f1 | sort)
-	repo_ids=$(cat /dev/null patches/*.patch | git patch-id --stable | cut -d' ' -f1 | sort)
-	if [ "$tree_ids" != "$repo_ids" ]; then
-		echo "mktree: $tree has commits that patches/ lacks; run 'make export' first" >&2
+	if ! tree_matches_patches "$tree" patches; then
+		echo "mktree: $tree's commits differ from patches/; run 'make export' first" >&2
 		exit 1
 	fi
 fi
@@ -67,7 +65,7 @@ if cut >= 0:
     open(p, 'w').write(s[:cut + 1])
 PY
 git -C "$tree" update-index --assume-unchanged .gitignore
-patches=$(ls patches/[0-9]*.patch 2>/dev/null | grep -v '/0000-cover-letter.patch$' || true)
+patches=$(ls "$top"/patches/[0-9]*.patch 2>/dev/null | grep -v '/0000-cover-letter.patch$' || true)
 if [ -n "$patches" ]; then
 	# shellcheck disable=SC2086
 	gitc am -q --keep-cr --committer-date-is-author-date $patches

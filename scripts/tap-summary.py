@@ -4,7 +4,9 @@
 
 usage: tap-summary.py TAP_FILE [--extra RESULTS_FILE]
 
-Every subtest (the "# ok N name" lines of each test program) counts once.
+Every subtest (the "# ok N name" lines of each test program) counts once;
+a program that passes without reporting subtests counts as a failure (the
+programs all use the kselftest harness, so its output was lost).
 A test program that crashed or timed out, a subtest its plan announced
 but that never reported, and a program the runner announced but never ran
 all count as failures.  A skipped subtest counts as skipped.  RESULTS_FILE
@@ -53,7 +55,8 @@ def main(argv):
             directive = (directive or '').upper()
             if directive == 'SKIP':
                 skipped.append(f'{name} ({why.strip()})')
-            elif res == 'ok' or directive in ('XFAIL', 'TODO'):
+            elif res == 'ok':
+                # includes "# XFAIL": an expected failure that happened
                 passed.append(name)
             else:
                 failed.append(name)
@@ -67,31 +70,38 @@ def main(argv):
                 for i in range(sub_plan - sub_seen):
                     failed.append(f'{name}: subtest {sub_seen + i + 1} of '
                                   f'{sub_plan} never reported')
-            if res == 'not ok' and (directive or '').upper() == 'SKIP':
-                skipped.append(f'{name} ({why.strip()})')
+            if (directive or '').upper() == 'SKIP':
+                skipped.append(f'{name} ({(why or "").strip()})')
             elif res == 'not ok' and sub_failed == 0:
                 failed.append(f'{name} ({(directive or "exit")}{why or ""})')
             elif sub_plan is None and res == 'ok':
-                passed.append(name)
+                # Every program here uses the kselftest harness, which
+                # reports its subtests: silence means lost output.
+                failed.append(f'{name} (passed without reporting subtests)')
             sub_plan, sub_seen, sub_failed = None, 0, 0
 
+    subtests = len(passed) + len(failed) + len(skipped)
     if programs_planned is None:
         failed.append(f'no TAP output in {tap}')
+    elif subtests == 0:
+        failed.append(f'no selftest reported a result in {tap}')
     elif programs_seen < programs_planned:
         failed.append(f'{programs_planned - programs_seen} test programs '
                       'never reported')
 
     if extra:
+        lists = {'pass': passed, 'fail': failed, 'skip': skipped}
         for line in open(extra):
             res, _, name = line.strip().partition(' ')
-            {'pass': passed, 'fail': failed, 'skip': skipped}[res].append(name)
+            if res in lists:
+                lists[res].append(name)
+            elif line.strip():
+                failed.append(f'unreadable harness result: {line.strip()}')
 
     for name in failed:
         print(f'FAIL: {name}')
     for name in skipped:
         print(f'SKIP: {name}')
-    if not passed and not failed:
-        failed.append('no test ran')
     print(f'{len(passed)} passed, {len(failed)} failed, {len(skipped)} skipped')
     return 1 if failed or skipped else 0
 

@@ -12,9 +12,19 @@ mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mountpoint -q /dev || mount -t devtmpfs devtmpfs /dev
 mkdir -p /dev/pts /dev/shm
+# What udev would create: kselftest's runner writes to /dev/stdout.
+ln -sf /proc/self/fd /dev/fd
+ln -sf /proc/self/fd/0 /dev/stdin
+ln -sf /proc/self/fd/1 /dev/stdout
+ln -sf /proc/self/fd/2 /dev/stderr
 mount -t devpts devpts /dev/pts
 mount -t tmpfs tmpfs /dev/shm
-for d in /tmp /run /var/tmp /var/lib /root /mnt; do
+# Keep a view of the host root without the mounts below, to bring back
+# the project if one of the tmpfs mounts hides it (a clone under /tmp).
+mkdir -p /dev/.host
+mount --bind / /dev/.host
+scratch="/tmp /run /var/tmp /var/lib /root /mnt"
+for d in $scratch; do
 	mount -t tmpfs -o mode=0755 tmpfs "$d"
 done
 chmod 1777 /tmp /var/tmp
@@ -24,11 +34,25 @@ mount -t configfs configfs /sys/kernel/config
 mkdir -p /tmp/out
 mount -t 9p -o trans=virtio,version=9p2000.L,msize=512000 wtout /tmp/out
 
+project=$(cd "$(dirname "$0")/.." && pwd)
+for p in "$project" "$(cat /tmp/out/cwd)"; do
+	for d in $scratch; do
+		case $p/ in
+		"$d"/*)
+			mkdir -p "$p"
+			mountpoint -q "$p" || mount --bind "/dev/.host$p" "$p"
+			;;
+		esac
+	done
+done
+
 devs=$(sed -n 's/.*wt\.devs=\([^ ]*\).*/\1/p' /proc/cmdline)
 export WT_SCRATCH_DEVS=${devs//,/ }
 export WT_OUT=/tmp/out
 
 exec </dev/null >/dev/hvc0 2>&1
+# No CR before each LF: the host reads this as a plain file.
+stty -onlcr <&1
 echo 8 >/proc/sys/kernel/printk
 echo "vm: $(uname -r) up in $(cut -d' ' -f1 /proc/uptime)s, $(nproc) CPUs"
 

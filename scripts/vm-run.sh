@@ -56,12 +56,20 @@ shift $((OPTIND - 1))
 
 mkdir -p "$out"
 out=$(realpath "$out")
-rm -f "$out"/rc "$out"/cmd "$out"/console.log "$out"/output.log "$out"/disk*.img
+rm -f "$out"/rc "$out"/cmd "$out"/cwd "$out"/console.log "$out"/output.log "$out"/disk*.img
 
-# The command line is handed over as a script in the shared directory.
+# The command line is handed over as a script in the shared directory,
+# with the WT_* variables of the host but those the guest sets itself.
+printf '%s' "$PWD" >"$out/cwd"
 {
-	echo "cd $(printf %q "$PWD")"
-	env | grep -E '^WT_[A-Z0-9_]*=' | sed 's/^\([^=]*\)=\(.*\)$/\1=\x27\2\x27; export \1/' || true
+	printf 'cd %q || exit 126\n' "$PWD"
+	while IFS= read -r -d '' var; do
+		name=${var%%=*}
+		case $name in
+		WT_OUT | WT_SCRATCH_DEVS) ;;
+		WT_*) printf 'export %s=%q\n' "$name" "${var#*=}" ;;
+		esac
+	done < <(env -0)
 	printf '%q ' "$@"
 	echo
 } >"$out/cmd"
@@ -69,7 +77,7 @@ rm -f "$out"/rc "$out"/cmd "$out"/console.log "$out"/output.log "$out"/disk*.img
 qemu=(qemu-system-x86_64 -nodefaults -no-user-config -nographic -no-reboot
 	-machine q35 -cpu max -smp "$cpus" -m "$mem"
 	-kernel "$kernel"
-	-fsdev local,id=root,path=/,security_model=none,readonly=on
+	-fsdev local,id=root,path=/,security_model=none,readonly=on,multidevs=remap
 	-device virtio-9p-pci,fsdev=root,mount_tag=host0
 	-fsdev local,id=out,path="$out",security_model=none
 	-device virtio-9p-pci,fsdev=out,mount_tag=wtout

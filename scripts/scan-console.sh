@@ -1,0 +1,21 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# usage: scripts/scan-console.sh CONSOLE_LOG
+# Exit 1 and print the reports if the kernel log holds a warning, BUG,
+# oops, panic, lockdep, KASAN, KFENCE, UBSAN, hung-task, soft-lockup or RCU
+# stall report, any other stack dump, or an XFS assertion or corruption
+# message; exit 2 if the log is missing or empty; exit 0 if it is clean.
+log=$1
+pat='WARNING:|BUG:|Oops|Kernel panic|general protection fault|'
+pat+='possible circular locking|possible recursive locking|inconsistent lock state|'
+pat+='DEBUG_LOCKS_WARN_ON|suspicious RCU usage|KASAN:|KFENCE:|UBSAN:|'
+pat+='blocked for more than|soft lockup|hard LOCKUP|XFS: Assertion failed|'
+pat+='XFS \([^)]*\): (Corruption|Internal error|metadata I/O error)|'
+pat+='rcu: INFO: .* detected stall|Call Trace:'
+
+[ -s "$log" ] || { echo "scan-console: $log is missing or empty"; exit 2; }
+grep -Eq "$pat" "$log" || exit 0
+echo "scan-console: kernel report in $log:"
+grep -En -A20 "$pat" "$log" | head -n 80 | sed 's/^/    /'
+exit 1

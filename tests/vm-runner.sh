@@ -1,0 +1,41 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# usage: tests/vm-runner.sh BZIMAGE
+# Tests of scripts/vm-run.sh with a real boot: the command's exit status,
+# its output, the shared directory, the scratch disks and the timeout all
+# come back to the host.  Prints "pass NAME"/"fail NAME" lines.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+kernel=$1
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+"$top"/scripts/vm-run.sh -q -k "$kernel" -o "$out" -t 300 -m 1G -d 64M -d 32M -- \
+	bash -c 'echo "$WT_SCRATCH_DEVS" >"$WT_OUT/devs";
+		 blockdev --getsize64 /dev/vda /dev/vdb >>"$WT_OUT/devs";
+		 echo hello from the guest; exit 7' >/dev/null 2>&1
+rc=$?
+if [ "$rc" = 7 ]; then
+	echo "pass harness: vm-run returns the command's exit status"
+else
+	echo "fail harness: vm-run returns the command's exit status (got $rc)"
+fi
+if grep -qx 'hello from the guest' "$out/output.log"; then
+	echo "pass harness: vm-run captures the command's output"
+else
+	echo "fail harness: vm-run captures the command's output"
+fi
+if [ "$(tr '\n' ' ' <"$out/devs" 2>/dev/null)" = "/dev/vda /dev/vdb 67108864 33554432 " ]; then
+	echo "pass harness: vm-run attaches scratch disks and shares a directory"
+else
+	echo "fail harness: vm-run attaches scratch disks and shares a directory"
+fi
+
+"$top"/scripts/vm-run.sh -q -k "$kernel" -o "$out" -t 60 -m 1G -- sleep 600 >/dev/null 2>&1
+rc=$?
+if [ "$rc" = 124 ]; then
+	echo "pass harness: vm-run kills a guest that overruns its timeout"
+else
+	echo "fail harness: vm-run kills a guest that overruns its timeout (got $rc)"
+fi
