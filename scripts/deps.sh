@@ -8,7 +8,7 @@ set -euo pipefail
 
 pkgs=(build-essential bc bison flex cpio rsync kmod libelf-dev libssl-dev
 	pahole python3 python3-ply python3-git xz-utils git ccache qemu-system-x86 xfsprogs
-	liburing-dev libaio-dev util-linux)
+	liburing-dev libaio-dev util-linux dmsetup)
 
 missing=()
 for p in "${pkgs[@]}"; do
