@@ -129,7 +129,7 @@ esac
 if [ "$quiet" = 0 ]; then
 	tail -n +1 -F "$out/output.log" 2>/dev/null &
 	tailpid=$!
-	trap 'kill $tailpid 2>/dev/null' EXIT
+	trap 'kill $tailpid 2>/dev/null || true' EXIT
 fi
 
 status=0
