@@ -14,6 +14,7 @@ trap 'rm -rf "$out"' EXIT
 "$top"/scripts/vm-run.sh -q -k "$kernel" -o "$out" -t 300 -m 1G -d 64M -d 32M -- \
 	bash -c 'echo "$WT_SCRATCH_DEVS" >"$WT_OUT/devs";
 		 blockdev --getsize64 /dev/vda /dev/vdb >>"$WT_OUT/devs";
+		 grep -cw la57 /proc/cpuinfo >"$WT_OUT/la57";
 		 echo hello from the guest; exit 7' >/dev/null 2>&1
 rc=$?
 if [ "$rc" = 7 ]; then
@@ -30,6 +31,13 @@ if [ "$(tr '\n' ' ' <"$out/devs" 2>/dev/null)" = "/dev/vda /dev/vdb 67108864 335
 	echo "pass harness: vm-run attaches scratch disks and shares a directory"
 else
 	echo "fail harness: vm-run attaches scratch disks and shares a directory"
+fi
+
+# see the comment on no5lvl in vm-run.sh
+if [ "$(cat "$out/la57" 2>/dev/null)" = 0 ]; then
+	echo "pass harness: vm-run boots the guest with 4-level paging"
+else
+	echo "fail harness: vm-run boots the guest with 4-level paging"
 fi
 
 "$top"/scripts/vm-run.sh -q -k "$kernel" -o "$out" -t 60 -m 1G -- sleep 600 >/dev/null 2>&1
