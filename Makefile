@@ -6,6 +6,8 @@
 #                show what write-through does
 #   make check   build the patched debug kernel and the selftests, boot it,
 #                run them, check every patch with checkpatch.pl
+#   make bench   fio: write-through against every other write mode, on the
+#                base and the patched kernel (QUICK=1: the headline cells)
 #
 # Working on the series:
 #   make tree    build/linux: the pinned base (tag "base") + patches/ as commits
@@ -24,13 +26,13 @@ KERNEL_BASE := build/obj-base/arch/x86/boot/bzImage
 
 # Kernel and selftest builds are driven by make inside the kernel tree,
 # which knows what is out of date: always call into it.
-.PHONY: all run check tree export deps kernel kernel-vm kernel-base \
+.PHONY: all run check bench tree export deps kernel kernel-vm kernel-base \
 	selftests checkpatch clean distclean help
 
 all: help
 
 help:
-	@sed -n '3,14s/^# \{0,1\}//p' Makefile
+	@sed -n '3,16s/^# \{0,1\}//p' Makefile
 
 deps:
 	@$(S) "install build dependencies" scripts/deps.sh
@@ -73,8 +75,13 @@ run: deps
 	@$(MAKE) -s --no-print-directory kernel-vm
 	@$(S) "boot the kernel and show write-through" scripts/demo.sh $(KERNEL_VM) build/run
 
+bench: deps
+	@$(MAKE) -s --no-print-directory kernel-vm kernel-base
+	@$(S) "benchmark the base and the patched kernel" \
+		scripts/bench.sh $(KERNEL_VM) $(KERNEL_BASE) build/bench $(if $(QUICK),quick)
+
 clean:
-	rm -rf build/obj-* build/kselftest build/check build/run build/vm
+	rm -rf build/obj-* build/kselftest build/check build/run build/vm build/bench
 
 distclean:
 	rm -rf build

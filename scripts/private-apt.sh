@@ -8,6 +8,7 @@
 #
 # usage: scripts/private-apt.sh update
 #        scripts/private-apt.sh apt-get download PKG[=VER]...
+#        scripts/private-apt.sh apt-get source --download-only PKG[=VER]
 #        scripts/private-apt.sh apt-cache policy PKG
 set -euo pipefail
 
@@ -22,6 +23,7 @@ mkdir -p "$root"/{etc/preferences.d,etc/apt.conf.d,state/lists/partial,cache/arc
 {
 	for s in $suites; do
 		echo "deb [arch=amd64 signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror $s main"
+		echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror $s main"
 	done
 } >"$root/etc/sources.list"
 

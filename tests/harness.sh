@@ -158,3 +158,35 @@ console rcu-stall 1 <<'L'
 [   30.100000] rcu: INFO: rcu_preempt detected stalls on CPUs/tasks:
 L
 console empty 2 </dev/null
+
+# bench-report: a ratio between two cells of the same boot, "n/a" for a
+# cell the kernel refused, and a plot.
+bench_cell() {	# KERNEL CELL IOPS P50_NS [ERRNO]
+	local d=$tmp/bench/$1/results
+	mkdir -p "$d"
+	printf '{ "jobs": [ { "error": %d, "write": { "iops": %s, "bw": %s,
+	  "clat_ns": { "percentile": { "50.000000": %s, "99.000000": %s } } } } ] }\n' \
+		"${5:-0}" "$3" "$(($3 * 4))" "$4" "$(($4 * 3))" >"$d/$2.json"
+	if [ -n "${5:-}" ]; then echo 1; else echo 0; fi >"$d/$2.rc"
+	echo 1024 >"$d/$2.mem"
+}
+cat >"$tmp/matrix" <<'M'
+rand4k-qd32-j1-dsync	q	ssd	rand4k	32	1	256	dsync
+rand4k-qd32-j1-direct_dsync	q	ssd	rand4k	32	1	256	direct_dsync
+rand4k-qd32-j1-wt	q	ssd	rand4k	32	1	256	wt
+M
+bench_cell base rand4k-qd32-j1-dsync 500 40000
+bench_cell base rand4k-qd32-j1-direct_dsync 10000 2000
+bench_cell base rand4k-qd32-j1-wt 0 0 95
+bench_cell patched rand4k-qd32-j1-dsync 9000 2200
+bench_cell patched rand4k-qd32-j1-direct_dsync 10000 2000
+bench_cell patched rand4k-qd32-j1-wt 9500 2100
+report=$(python3 "$top/scripts/bench-report.py" "$tmp/matrix" "$tmp/bench" 2>&1)
+if echo "$report" | grep -q '^P1 .* base 0\.05 *patched 0\.90 ' &&
+   echo "$report" | grep -q '^rand4k-qd32-j1-wt .*n/a (Operation not supported)' &&
+   [ -s "$tmp/bench/ratios.svg" ]; then
+	echo "pass harness: bench-report ratios, refused cells and plot"
+else
+	echo "fail harness: bench-report ratios, refused cells and plot"
+	echo "$report" | sed 's/^/    /' >&2
+fi

@@ -1,0 +1,45 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# usage: scripts/bench.sh PATCHED_BZIMAGE BASE_BZIMAGE OUT [quick]
+#
+# Boot the unpatched base kernel and the patched kernel, one after the
+# other, with the same guest and the same emulated devices, run the fio
+# matrix of bench/matrix in each (scripts/guest-bench.sh), and report:
+# a table on stdout (also OUT/report.txt), the raw fio JSON under
+# OUT/base and OUT/patched, and a plot of every cell's ratio to O_DIRECT,
+# OUT/ratios.svg.  With "quick", only the cells of the headline ratios.
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+patched=$1
+base=$2
+mkdir -p "$3"
+out=$(realpath "$3")
+quick=${4:-}
+mem=${WT_BENCH_MEM:-1G}
+
+"$top"/scripts/build-fio.sh || exit 1
+
+status=0
+for k in base patched; do
+	kernel=$base
+	[ "$k" = patched ] && kernel=$patched
+	rm -rf "$out/$k"
+	mkdir -p "$out/$k"
+	echo "bench: $k kernel ($kernel), guest memory $mem"
+	# The guest sees build/ through the host root; its results go to the
+	# shared directory, which is $out/$k here.
+	"$top"/scripts/vm-run.sh -k "$kernel" -o "$out/$k" -t "${BENCH_TIMEOUT:-14400}" \
+		-m "$mem" -d 16G -- "$top"/scripts/guest-bench.sh "$top/build/fio/fio" \
+		"$top/bench/matrix" /tmp/out/results $quick
+	rc=$?
+	if [ "$rc" != 0 ]; then
+		echo "bench: the $k guest failed (exit $rc)" >&2
+		status=1
+	fi
+	rm -f "$out/$k"/disk*.img
+done
+
+python3 "$top"/scripts/bench-report.py "$top/bench/matrix" "$out" | tee "$out/report.txt"
+exit $status
