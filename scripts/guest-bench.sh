@@ -146,7 +146,7 @@ echo "$cells" | while read -r cell _ dev pattern qd jobs size mode; do
 	kill "$sampler" 2>/dev/null
 	wait "$sampler" 2>/dev/null
 	[ "$(cat "$out/$cell.rc")" = 0 ] ||
-		echo "bench: $cell: fio failed: $(grep -m1 -o 'error=.*' "$out/$cell.log" "$out/$cell.json" 2>/dev/null | head -n1)"
+		echo "bench: $cell: fio failed: $(grep -m1 '^fio: ' "$out/$cell.log" | sed 's/.*: \([^:]*\): [a-z]* offset=.*/\1/')"
 	[ "$pattern" = seq1m ] && rm -f "/mnt/$dev"/seq-*
 done
 exit 0
