@@ -7,11 +7,13 @@
 #   make check   build the patched debug kernel and the selftests, boot it,
 #                run them, check every patch with checkpatch.pl
 #   make bench   fio: write-through against every other write mode, on the
-#                base and the patched kernel (QUICK=1: the headline cells)
+#                base and the patched kernel (QUICK=1: the headline cells;
+#                CELLS=regex: those cells; PERF=1: with a profile of each)
 #
 # Working on the series:
 #   make tree    build/linux: the pinned base (tag "base") + patches/ as commits
 #   make export  write build/linux's base..HEAD back to patches/
+#   make build-each  build every commit of the series on its own
 #
 # See README.md for the rest.
 
@@ -23,11 +25,12 @@ BASETREE := build/linux-base
 KERNEL_DEBUG := build/obj-debug/arch/x86/boot/bzImage
 KERNEL_VM := build/obj-vm/arch/x86/boot/bzImage
 KERNEL_BASE := build/obj-base/arch/x86/boot/bzImage
+BENCH_OUT ?= build/bench
 
 # Kernel and selftest builds are driven by make inside the kernel tree,
 # which knows what is out of date: always call into it.
 .PHONY: all run check bench tree export deps kernel kernel-vm kernel-base \
-	selftests checkpatch clean distclean help
+	selftests checkpatch build-each clean distclean help
 
 all: help
 
@@ -64,6 +67,11 @@ selftests: kernel
 checkpatch: $(TREE)/.git
 	@$(S) "checkpatch.pl --strict on every patch" scripts/checkpatch.sh $(TREE)
 
+# Every patch must build on its own: each commit, incrementally, with the
+# vm config, in a worktree of its own (build/obj-each/src).
+build-each: $(TREE)/.git
+	@$(S) "build every commit of the series" scripts/build-each.sh $(TREE) build/obj-each
+
 # check.sh runs checkpatch itself, so that its findings are counted with
 # the tests instead of stopping make before them.
 check: deps
@@ -78,7 +86,8 @@ run: deps
 bench: deps
 	@$(MAKE) -s --no-print-directory kernel-vm kernel-base
 	@$(S) "benchmark the base and the patched kernel" \
-		scripts/bench.sh $(KERNEL_VM) $(KERNEL_BASE) build/bench $(if $(QUICK),quick)
+		scripts/bench.sh $(KERNEL_VM) $(KERNEL_BASE) $(BENCH_OUT) $(if $(QUICK),quick) \
+		$(if $(PERF),perf) $(if $(CELLS),'cells=$(CELLS)')
 
 clean:
 	rm -rf build/obj-* build/kselftest build/check build/run build/vm build/bench

@@ -1,14 +1,16 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# usage: scripts/bench.sh PATCHED_BZIMAGE BASE_BZIMAGE OUT [quick]
+# usage: scripts/bench.sh PATCHED_BZIMAGE BASE_BZIMAGE OUT [guest-bench options]
 #
 # Boot the unpatched base kernel and the patched kernel, one after the
 # other, with the same guest and the same emulated devices, run the fio
 # matrix of bench/matrix in each (scripts/guest-bench.sh), and report:
 # a table on stdout (also OUT/report.txt), the raw fio JSON under
 # OUT/base and OUT/patched, and a plot of every cell's ratio to O_DIRECT,
-# OUT/ratios.svg.  With "quick", only the cells of the headline ratios.
+# OUT/ratios.svg.  With "quick", only the cells of the headline ratios;
+# "perf" and "cells=REGEX" profile and select cells (scripts/guest-bench.sh).
+# BENCH_KERNELS ("base patched") picks the kernels.
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,13 +18,23 @@ patched=$1
 base=$2
 mkdir -p "$3"
 out=$(realpath "$3")
-quick=${4:-}
+shift 3
 mem=${WT_BENCH_MEM:-1G}
 
 "$top"/scripts/build-fio.sh || exit 1
+# The guest runs the host's perf (its root is the host's).
+case " $* " in
+*" perf "*)
+	command -v perf >/dev/null || {
+		echo "bench: installing linux-perf for the profiles"
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			linux-perf >/dev/null
+	} || exit 1
+	;;
+esac
 
 status=0
-for k in base patched; do
+for k in ${BENCH_KERNELS:-base patched}; do
 	kernel=$base
 	[ "$k" = patched ] && kernel=$patched
 	rm -rf "$out/$k"
@@ -32,7 +44,7 @@ for k in base patched; do
 	# shared directory, which is $out/$k here.
 	"$top"/scripts/vm-run.sh -k "$kernel" -o "$out/$k" -t "${BENCH_TIMEOUT:-14400}" \
 		-m "$mem" -d 16G -- "$top"/scripts/guest-bench.sh "$top/build/fio/fio" \
-		"$top/bench/matrix" /tmp/out/results $quick
+		"$top/bench/matrix" /tmp/out/results "$@"
 	rc=$?
 	if [ "$rc" != 0 ]; then
 		echo "bench: the $k guest failed (exit $rc)" >&2

@@ -5,7 +5,13 @@
 # profiles, run every cell of bench/matrix with fio and leave, per cell,
 # fio's JSON and the peak Dirty+Writeback seen during the cell in OUT.
 #
-# usage: scripts/guest-bench.sh FIO MATRIX OUT [quick]
+# usage: scripts/guest-bench.sh FIO MATRIX OUT [quick] [perf] [cells=REGEX]
+#
+#   quick        only the cells marked "q" in the matrix
+#   perf         record a system-wide profile (perf record -a -g, software
+#                cpu-clock) of every cell and leave its report, the hottest
+#                symbols with and without children, in OUT/CELL.perf.txt
+#   cells=REGEX  only the cells whose names match the extended REGEX
 #
 # Device profiles (all with XFS on them):
 #   ssd      null_blk, memory-backed, 20 us completion latency, a 256 MiB
@@ -19,7 +25,16 @@ set -u
 fio=$1
 matrix=$2
 out=$3
-quick=${4:-}
+shift 3
+quick= perf= only=
+for opt; do
+	case $opt in
+	quick) quick=1 ;;
+	perf) perf=1 ;;
+	cells=*) only=${opt#cells=} ;;
+	*) echo "guest-bench: unknown option $opt" >&2; exit 2 ;;
+	esac
+done
 mkdir -p "$out"
 runtime=${WT_BENCH_RUNTIME:-8}
 [ -n "$quick" ] && runtime=${WT_BENCH_RUNTIME:-5}
@@ -87,7 +102,9 @@ mode_opts() {
 	esac
 }
 
-cells=$(grep -v '^#' "$matrix" | awk -v q="$quick" 'NF == 8 && (q == "" || $2 == "q")')
+cells=$(grep -v '^#' "$matrix" |
+	awk -v q="$quick" -v re="$only" 'NF == 8 && (q == "" || $2 == "q") && $1 ~ re')
+[ -n "$cells" ] || { echo "guest-bench: no cell matches" >&2; exit 2; }
 total=$(echo "$cells" | wc -l)
 i=0
 echo "$cells" | while read -r cell _ dev pattern qd jobs size mode; do
@@ -137,14 +154,26 @@ echo "$cells" | while read -r cell _ dev pattern qd jobs size mode; do
 	echo "bench: [$i/$total] $cell"
 	sample_mem "$out/$cell.mem" &
 	sampler=$!
+	prof=()
+	[ -n "$perf" ] && prof=(perf record -q -a -g -F 499 -e cpu-clock
+				-o "/tmp/$cell.perf.data" --)
 	# shellcheck disable=SC2046
-	"$fio" --name="$cell" "${files[@]}" --numjobs="$nj" --size="${size}M" \
+	"${prof[@]}" "$fio" --name="$cell" "${files[@]}" --numjobs="$nj" --size="${size}M" \
 		"${engine[@]}" "${work[@]}" $(mode_opts "$mode") \
 		--group_reporting --output-format=json \
 		--output="$out/$cell.json" >"$out/$cell.log" 2>&1
 	echo "$?" >"$out/$cell.rc"
 	kill "$sampler" 2>/dev/null
 	wait "$sampler" 2>/dev/null
+	if [ -n "$perf" ]; then
+		for children in no-children children; do
+			echo "== perf report --$children, $cell"
+			perf report -i "/tmp/$cell.perf.data" --stdio --$children \
+				--sort sym --percent-limit 1.5 -g none 2>/dev/null |
+				grep -v '^#' | grep -v '^$' | head -40
+		done >"$out/$cell.perf.txt"
+		rm -f "/tmp/$cell.perf.data"
+	fi
 	[ "$(cat "$out/$cell.rc")" = 0 ] ||
 		echo "bench: $cell: fio failed: $(grep -m1 '^fio: ' "$out/$cell.log" | sed 's/.*: \([^:]*\): [a-z]* offset=.*/\1/')"
 	[ "$pattern" = seq1m ] && rm -f "/mnt/$dev"/seq-*

@@ -1,8 +1,10 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Tests of the harness's own judgement: that scripts/tap-summary.py and
-# scripts/scan-console.sh fail what must fail.  Prints one line per case,
+# Tests of the harness's own judgement: that scripts/tap-summary.py,
+# scripts/scan-console.sh and scripts/build-each.sh fail what must fail,
+# and that scripts/bench-report.py computes its ratios from the right
+# cells.  Prints one line per case,
 # "pass NAME" or "fail NAME", in the format scripts/check.sh collects.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -189,4 +191,49 @@ if echo "$report" | grep -q '^P1 .* base 0\.05 *patched 0\.90 ' &&
 else
 	echo "fail harness: bench-report ratios, refused cells and plot"
 	echo "$report" | sed 's/^/    /' >&2
+fi
+
+# build-each: every commit of base..HEAD is built on its own, a commit that
+# breaks the build or adds a warning in the series' files fails, and the
+# commits after it are still built.
+r=$tmp/each/repo
+mkdir -p "$r/fs/iomap" "$r/tools/testing/selftests/writethrough"
+git -C "$r" init -q
+each_commit() {	# SUBJECT FILE CONTENT
+	echo "$3" >"$r/$2"
+	git -C "$r" add -A
+	git -C "$r" -c user.name=t -c user.email=t@invalid commit -q -m "$1"
+}
+each_commit "base" fs/iomap/x.c "int x;"
+git -C "$r" tag base
+each_commit "good" fs/iomap/x.c "int y;"
+each_commit "breaks the build" fs/iomap/x.c "broken"
+each_commit "warns" fs/iomap/x.c "warn"
+each_commit "fixes it" fs/iomap/x.c "int z;"
+each_commit "adds a selftest" tools/testing/selftests/writethrough/t.c "int t;"
+cat >"$tmp/each/kernel" <<'K'
+#!/bin/bash
+src=$2
+grep -q broken "$src/fs/iomap/x.c" && { echo "fs/iomap/x.c:1:1: error: broken"; exit 2; }
+grep -q warn "$src/fs/iomap/x.c" && echo "fs/iomap/x.c:1:1: warning: unused"
+exit 0
+K
+cat >"$tmp/each/selftests" <<'K'
+#!/bin/bash
+echo "selftests built in $1" >>"$(dirname "$0")/selftests.log"
+K
+chmod +x "$tmp/each/kernel" "$tmp/each/selftests"
+out=$(BUILD_EACH_KERNEL=$tmp/each/kernel BUILD_EACH_SELFTESTS=$tmp/each/selftests \
+	"$top/scripts/build-each.sh" "$r" "$tmp/each/obj" 2>&1)
+rc=$?
+if [ "$rc" != 0 ] &&
+   [ "$(echo "$out" | grep -E '^(not )?ok ' | cut -d' ' -f1-3 | tr '\n' '|')" = \
+     "ok 1 good|not ok 2|not ok 3|ok 4 fixes|ok 5 adds|" ] &&
+   [ "$(echo "$out" | tail -n1)" = "3 passed, 2 failed, 0 skipped" ] &&
+   [ "$(wc -l <"$tmp/each/selftests.log")" = 1 ] &&
+   [ -z "$(git -C "$r" status --porcelain)" ]; then
+	echo "pass harness: build-each builds every commit and fails the broken ones"
+else
+	echo "fail harness: build-each builds every commit and fails the broken ones (exit $rc)"
+	echo "$out" | sed 's/^/    /' >&2
 fi
