@@ -68,7 +68,7 @@ checkpatch: $(TREE)/.git
 	@$(S) "checkpatch.pl --strict on every patch" scripts/checkpatch.sh $(TREE)
 
 # Every patch must build on its own: each commit, incrementally, with the
-# vm config, in a worktree of its own (build/obj-each/src).
+# vm config, in a worktree of its own (build/obj-each/linux).
 build-each: $(TREE)/.git
 	@$(S) "build every commit of the series" scripts/build-each.sh $(TREE) build/obj-each
 

@@ -22,7 +22,9 @@ tree=$(realpath "${1:?tree}")
 mkdir -p "${2:?object dir}"
 obj=$(realpath "$2")
 flavour=${3:-vm}
-wt=$obj/src
+# Named "linux" like build/linux, so that ccache (which hashes paths relative
+# to the project) finds what the main builds compiled.
+wt=$obj/linux
 log=$obj/logs
 mkdir -p "$log"
 build_kernel=${BUILD_EACH_KERNEL:-$top/scripts/build-kernel.sh}

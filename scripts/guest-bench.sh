@@ -11,10 +11,10 @@
 #   perf         record a system-wide profile (perf record -a -g, software
 #                cpu-clock) of every cell and leave its report, the hottest
 #                symbols with and without children, in OUT/CELL.perf.txt
-#   cells=REGEX  only the cells whose names match the extended REGEX
+#   cells=REGEX  only the cells whose whole names match the extended REGEX
 #
 # Device profiles (all with XFS on them):
-#   ssd      null_blk, memory-backed, 20 us completion latency, a 256 MiB
+#   ssd      null_blk, memory-backed, 20 us completion latency, a 64 MiB
 #            volatile write cache that honours FUA, under dm-delay holding
 #            every cache flush for 2 ms: an SSD whose flush costs time
 #   nocache  null_blk as above, without a volatile write cache
@@ -50,6 +50,8 @@ nullb() {	# name cache_mb fua
 	echo 20000 >"$d/completion_nsec"
 	echo "$2" >"$d/cache_size"
 	echo "$3" >"$d/fua"
+	# memory-backed: give back what deleted files held (fstrim below)
+	echo 1 >"$d/discard"
 	echo 1 >"$d/power"
 	for _ in $(seq 50); do [ -b "/dev/$1" ] && return 0; sleep 0.1; done
 	return 1
@@ -59,7 +61,7 @@ fs() {		# device mountpoint
 	mkfs.xfs -q -f -m reflink=1 "$1" && mkdir -p "$2" && mount "$1" "$2"
 }
 
-nullb wtssd 256 1 || exit 1
+nullb wtssd 64 1 || exit 1
 sectors=$(blockdev --getsz /dev/wtssd)
 dmsetup --noudevsync create wtssd-delay --table \
 	"0 $sectors delay /dev/wtssd 0 0 /dev/wtssd 0 0 /dev/wtssd 0 2" || exit 1
@@ -103,7 +105,7 @@ mode_opts() {
 }
 
 cells=$(grep -v '^#' "$matrix" |
-	awk -v q="$quick" -v re="$only" 'NF == 8 && (q == "" || $2 == "q") && $1 ~ re')
+	awk -v q="$quick" -v re="$only" 'NF == 8 && (q == "" || $2 == "q") && (re == "" || $1 ~ "^(" re ")$")')
 [ -n "$cells" ] || { echo "guest-bench: no cell matches" >&2; exit 2; }
 total=$(echo "$cells" | wc -l)
 i=0
@@ -176,6 +178,10 @@ echo "$cells" | while read -r cell _ dev pattern qd jobs size mode; do
 	fi
 	[ "$(cat "$out/$cell.rc")" = 0 ] ||
 		echo "bench: $cell: fio failed: $(grep -m1 '^fio: ' "$out/$cell.log" | sed 's/.*: \([^:]*\): [a-z]* offset=.*/\1/')"
-	[ "$pattern" = seq1m ] && rm -f "/mnt/$dev"/seq-*
+	if [ "$pattern" = seq1m ]; then
+		rm -f "/mnt/$dev"/seq-*
+		# the guest's memory holds the null_blk devices too
+		fstrim "/mnt/$dev" 2>/dev/null
+	fi
 done
 exit 0
