@@ -3,10 +3,12 @@
 # Shell functions shared by the harness scripts (source it).
 
 # git for the series, independent of the user's configuration, so that
-# format-patch output depends only on the commits.
+# format-patch output depends only on the commits (core.abbrev fixed: git
+# would otherwise abbreviate the blob ids of the "index" lines by the
+# number of objects in the repository, and a fresh tree has fewer).
 sgit() {
 	GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 \
-		git -c user.name="Writethrough Developers" \
+		git -c core.abbrev=12 -c user.name="Writethrough Developers" \
 		-c user.email=writethrough@invalid -c commit.gpgsign=false "$@"
 }
 
