@@ -237,3 +237,18 @@ else
 	echo "fail harness: build-each builds every commit and fails the broken ones (exit $rc)"
 	echo "$out" | sed 's/^/    /' >&2
 fi
+
+# series_text: the exported patches must not depend on the repository they
+# come from; git abbreviates blob ids by the object count unless told.
+. "$top/scripts/lib.sh"
+r=$tmp/abbrev
+mkdir -p "$r" && git -C "$r" init -q
+echo a >"$r/f" && git -C "$r" add f && git -C "$r" -c user.name=t -c user.email=t@invalid commit -qm base
+git -C "$r" tag base
+echo b >"$r/f" && git -C "$r" -c user.name=t -c user.email=t@invalid commit -qam change
+if series_text "$r" | grep -qE '^index [0-9a-f]{12}\.\.[0-9a-f]{12} 100644$'; then
+	echo "pass harness: exported patches abbreviate blob ids to 12 digits"
+else
+	echo "fail harness: exported patches abbreviate blob ids to 12 digits"
+	series_text "$r" | grep '^index' | sed 's/^/    /' >&2
+fi
