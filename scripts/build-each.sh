@@ -17,7 +17,6 @@
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-. "$top/scripts/lib.sh"
 tree=$(realpath "${1:?tree}")
 mkdir -p "${2:?object dir}"
 obj=$(realpath "$2")
@@ -46,9 +45,8 @@ for c in $commits; do
 	git -C "$wt" checkout -q --detach "$c" || { echo "build-each: cannot check out $c" >&2; exit 1; }
 	ok=1
 	"$build_kernel" "$flavour" "$wt" "$obj/kernel" >"$l" 2>&1 || ok=0
-	if [ "$ok" = 1 ] && git -C "$tree" diff --quiet "$c~" "$c" -- tools/testing/selftests/writethrough; then
-		:
-	elif [ "$ok" = 1 ]; then
+	if [ "$ok" = 1 ] &&
+	   ! git -C "$tree" diff --quiet "$c~" "$c" -- tools/testing/selftests/writethrough; then
 		"$build_selftests" "$wt" "$obj/kernel" "$obj/kselftest" >>"$l" 2>&1 || ok=0
 	fi
 	if grep -E '(fs/iomap|fs/xfs|include/|selftests/writethrough)[^ ]*: (warning|error):' "$l"; then
