@@ -47,3 +47,14 @@ if [ "$rc" = 124 ]; then
 else
 	echo "fail harness: vm-run kills a guest that overruns its timeout (got $rc)"
 fi
+
+# see the comment on TCG threads in vm-run.sh
+"$top"/scripts/vm-run.sh -q -k "$kernel" -o "$out" -t 300 -m 1G -- \
+	"$top"/tests/guest-text-patch.sh 30 >/dev/null 2>&1
+rc=$?
+if [ "$rc" = 0 ] && grep -qx 'toggled 30' "$out/output.log" &&
+   "$top"/scripts/scan-console.sh "$out/console.log" >/dev/null; then
+	echo "pass harness: vm-run guests survive kernel text patching"
+else
+	echo "fail harness: vm-run guests survive kernel text patching (exit $rc)"
+fi
