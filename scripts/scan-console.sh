@@ -6,6 +6,8 @@
 # oops, panic, lockdep, KASAN, KFENCE, UBSAN, hung-task, soft-lockup or RCU
 # stall report, any other stack dump, or an XFS assertion or corruption
 # message; exit 2 if the log is missing or empty; exit 0 if it is clean.
+# The last lines printed name the first report and its RIP, so that they
+# survive when only the tail of a long output is kept (as CI's is).
 log=$1
 pat='WARNING:|BUG:|Oops|Kernel panic|general protection fault|'
 pat+='possible circular locking|possible recursive locking|inconsistent lock state|'
@@ -18,4 +20,8 @@ pat+='rcu: INFO: .* detected stall|Call Trace:'
 grep -Eq "$pat" "$log" || exit 0
 echo "scan-console: kernel report in $log:"
 grep -En -A20 "$pat" "$log" | head -n 80 | sed 's/^/    /'
+first=$(grep -Enm1 "$pat" "$log")
+echo "scan-console: the first report, line ${first%%:*}: ${first#*:}"
+rip=$(tail -n +"${first%%:*}" "$log" | grep -m1 ' RIP: ')
+[ -z "$rip" ] || echo "scan-console:   $rip"
 exit 1

@@ -161,6 +161,23 @@ console rcu-stall 1 <<'L'
 L
 console empty 2 </dev/null
 
+# the last lines name the first report and where it happened
+cat >"$tmp/int3.log" <<'L'
+[   11.890066] Oops: int3: 0000 [#1] SMP KASAN
+[   11.890100] CPU: 1 UID: 0 PID: 0 Comm: swapper/1 Not tainted 7.3.4+ #4
+[   11.890200] RIP: 0010:trace_sched_wakeup+0xa/0x130
+[   11.890300] Call Trace:
+[   11.890400] RIP: 0010:pv_native_safe_halt+0xb/0x10
+[   11.909663] Kernel panic - not syncing: Fatal exception in interrupt
+L
+out=$("$top/scripts/scan-console.sh" "$tmp/int3.log" | tail -n2)
+if [ "$out" = "scan-console: the first report, line 1: [   11.890066] Oops: int3: 0000 [#1] SMP KASAN
+scan-console:   [   11.890200] RIP: 0010:trace_sched_wakeup+0xa/0x130" ]; then
+	echo "pass harness: scan-console names the first report last"
+else
+	echo "fail harness: scan-console names the first report last (said: $out)"
+fi
+
 # bench-report: a ratio between two cells of the same boot, "n/a" for a
 # cell the kernel refused, and a plot.
 bench_cell() {	# KERNEL CELL IOPS P50_NS [ERRNO]
