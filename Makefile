@@ -83,11 +83,12 @@ run: deps
 	@$(MAKE) -s --no-print-directory kernel-vm
 	@$(S) "boot the kernel and show write-through" scripts/demo.sh $(KERNEL_VM) build/run
 
+BENCH_OPTS = $(if $(QUICK),quick) $(if $(PERF),perf) $(if $(CELLS),'cells=$(CELLS)')
 bench: deps
+	@scripts/bench.sh -n $(KERNEL_VM) $(KERNEL_BASE) $(BENCH_OUT) $(BENCH_OPTS) >/dev/null
 	@$(MAKE) -s --no-print-directory kernel-vm kernel-base
 	@$(S) "benchmark the base and the patched kernel" \
-		scripts/bench.sh $(KERNEL_VM) $(KERNEL_BASE) $(BENCH_OUT) $(if $(QUICK),quick) \
-		$(if $(PERF),perf) $(if $(CELLS),'cells=$(CELLS)')
+		scripts/bench.sh $(KERNEL_VM) $(KERNEL_BASE) $(BENCH_OUT) $(BENCH_OPTS)
 
 clean:
 	rm -rf build/obj-* build/kselftest build/check build/run build/vm build/bench

@@ -26,15 +26,8 @@ fio=$1
 matrix=$2
 out=$3
 shift 3
-quick= perf= only=
-for opt; do
-	case $opt in
-	quick) quick=1 ;;
-	perf) perf=1 ;;
-	cells=*) only=${opt#cells=} ;;
-	*) echo "guest-bench: unknown option $opt" >&2; exit 2 ;;
-	esac
-done
+. "$(dirname "$0")"/bench-lib.sh
+bench_options "$@" || exit 2
 mkdir -p "$out"
 runtime=${WT_BENCH_RUNTIME:-8}
 [ -n "$quick" ] && runtime=${WT_BENCH_RUNTIME:-5}
@@ -104,9 +97,7 @@ mode_opts() {
 	esac
 }
 
-cells=$(grep -v '^#' "$matrix" |
-	awk -v q="$quick" -v re="$only" 'NF == 8 && (q == "" || $2 == "q") && (re == "" || $1 ~ "^(" re ")$")')
-[ -n "$cells" ] || { echo "guest-bench: no cell matches" >&2; exit 2; }
+cells=$(bench_cells "$matrix") || exit 2
 total=$(echo "$cells" | wc -l)
 i=0
 echo "$cells" | while read -r cell _ dev pattern qd jobs size mode; do

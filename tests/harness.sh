@@ -8,6 +8,7 @@
 # "pass NAME" or "fail NAME", in the format scripts/check.sh collects.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/lib.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -210,6 +211,19 @@ else
 	echo "$report" | sed 's/^/    /' >&2
 fi
 
+# bench options are checked on the host, before anything is built or
+# booted: a wrong option or a cell selection that matches nothing fails.
+b="$top/scripts/bench.sh -n none none $tmp/bench-n"
+if [ "$($b 'cells=rand4k-qd32-j1-(dsync|direct_dsync)' 2>&1)" = "rand4k-qd32-j1-dsync
+rand4k-qd32-j1-direct_dsync" ] &&
+   $b quick >/dev/null 2>&1 &&
+   { $b cells=rand4k-qd32 >/dev/null 2>&1; [ $? = 2 ]; } &&
+   { $b qiuck >/dev/null 2>&1; [ $? = 2 ]; } && [ ! -e "$tmp/bench-n" ]; then
+	echo "pass harness: bench checks its options before booting"
+else
+	echo "fail harness: bench checks its options before booting"
+fi
+
 # build-each: every commit of base..HEAD is built on its own, a commit that
 # breaks the build or adds a warning in the series' files fails, and the
 # commits after it are still built.
@@ -257,7 +271,6 @@ fi
 
 # series_text: the exported patches must not depend on the repository they
 # come from; git abbreviates blob ids by the object count unless told.
-. "$top/scripts/lib.sh"
 r=$tmp/abbrev
 mkdir -p "$r" && git -C "$r" init -q
 echo a >"$r/f" && git -C "$r" add f && git -C "$r" -c user.name=t -c user.email=t@invalid commit -qm base
