@@ -87,6 +87,7 @@ BENCH_OPTS = $(if $(QUICK),quick) $(if $(PERF),perf) $(if $(CELLS),'cells=$(CELL
 bench: deps
 	@scripts/bench.sh -n $(KERNEL_VM) $(KERNEL_BASE) $(BENCH_OUT) $(BENCH_OPTS) >/dev/null
 	@$(MAKE) -s --no-print-directory kernel-vm kernel-base
+	@scripts/build-fio.sh
 	@$(S) "benchmark the base and the patched kernel" \
 		scripts/bench.sh $(KERNEL_VM) $(KERNEL_BASE) $(BENCH_OUT) $(BENCH_OPTS)
 
