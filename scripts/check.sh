@@ -3,10 +3,12 @@
 #
 # usage: scripts/check.sh BZIMAGE KSELFTEST_DIR OUT_DIR
 #
-# checkpatch.pl --strict on every patch, then boot BZIMAGE with a scratch
-# disk, run the write-through selftests inside, and judge the result: every
-# subtest, every patch's checkpatch run and the kernel log (no WARNING,
-# BUG, lockdep, KASAN, KFENCE or hung-task report) count as one test each.
+# checkpatch.pl --strict on every patch and kernel-doc -Wall on the files
+# the series changes, then boot BZIMAGE with a scratch disk, run the
+# write-through selftests inside, and judge the result: every subtest,
+# every patch's checkpatch run, the kernel-doc check and the kernel log (no
+# WARNING, BUG, lockdep, KASAN, KFENCE or hung-task report) count as one
+# test each.
 # The last line printed is "N passed, N failed, N skipped"; the exit
 # status is non-zero if anything failed, was skipped or did not run.
 set -uo pipefail
@@ -27,6 +29,15 @@ echo "check: testing the VM runner"
 
 # 1. checkpatch, one result per patch
 "$top"/scripts/checkpatch.sh "$top/build/linux" "$results"
+
+# 1b. kernel-doc: no warning that the series adds
+echo "check: kernel-doc -Wall on the files the series changes"
+if kdoc=$("$top"/scripts/kernel-doc-check.sh "$top/build/linux" 2>&1); then
+	echo "pass kernel-doc: no new warnings in the files the series changes" >>"$results"
+else
+	echo "$kdoc" | sed 's/^/    /'
+	echo "fail kernel-doc: no new warnings in the files the series changes" >>"$results"
+fi
 
 # 2. the selftests in the guest
 rm -f "$out/kselftest.tap"

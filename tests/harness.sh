@@ -2,10 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Tests of the harness's own judgement: that scripts/tap-summary.py,
-# scripts/scan-console.sh and scripts/build-each.sh fail what must fail,
-# and that scripts/bench-report.py computes its ratios from the right
-# cells.  Prints one line per case,
-# "pass NAME" or "fail NAME", in the format scripts/check.sh collects.
+# scripts/scan-console.sh, scripts/kernel-doc-check.sh and
+# scripts/build-each.sh fail what must fail, that scripts/bench-report.py
+# computes its ratios from the right cells, that scripts/bench.sh checks
+# its options and boots again only the guests it should, and that the
+# exported patches do not depend on the repository.  Prints one line per
+# case, "pass NAME", "fail NAME" or "skip NAME", in the format
+# scripts/check.sh collects.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
@@ -254,6 +257,54 @@ if [ "$(bench_boots 1 'Oops: int3: 0000 [#1] SMP KASAN')" = "0 2" ] &&
 	echo "pass harness: bench boots a guest again only after the TCG int3 oops"
 else
 	echo "fail harness: bench boots a guest again only after the TCG int3 oops"
+fi
+
+# kernel-doc-check: a kernel-doc warning that the series adds fails, one
+# that the base already had does not.
+kd=$top/build/linux/scripts/kernel-doc
+if [ -x "$kd" ]; then
+	r=$tmp/kdoc
+	mkdir -p "$r/scripts" && git -C "$r" init -q && ln -s "$kd" "$r/scripts/kernel-doc"
+	cat >"$r/a.c" <<'C'
+/**
+ * old_fn - an old function whose doc was always short
+ * @a: the first
+ */
+int old_fn(int a, int b)
+{
+	return a + b;
+}
+C
+	kgit() { git -C "$r" -c user.name=t -c user.email=t@invalid "$@"; }
+	kgit add -A && kgit commit -qm base && kgit tag base
+	cat >>"$r/a.c" <<'C'
+
+/**
+ * new_fn - a new function
+ * @a: the first
+ *
+ * Return: the sum
+ */
+int new_fn(int a, int b)
+{
+	return a + b;
+}
+C
+	kgit commit -qam new
+	out=$("$top/scripts/kernel-doc-check.sh" "$r" 2>&1)
+	rc=$?
+	sed -i 's/^ \* @a: the first$/ * @a: the first\n * @b: the second/' "$r/a.c"
+	kgit commit -qam fixed
+	out2=$("$top/scripts/kernel-doc-check.sh" "$r" 2>&1)
+	rc2=$?
+	if [ "$rc" = 1 ] && [ "$out" = "a.c: function parameter 'b' not described in 'new_fn'" ] &&
+	   [ "$rc2" = 0 ] && [ -z "$out2" ]; then
+		echo "pass harness: kernel-doc-check fails new warnings only"
+	else
+		echo "fail harness: kernel-doc-check fails new warnings only (said: $out|$out2)"
+	fi
+else
+	echo "skip harness: kernel-doc-check fails new warnings only (no build/linux)"
 fi
 
 # build-each: every commit of base..HEAD is built on its own, a commit that
