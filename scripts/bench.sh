@@ -11,9 +11,9 @@
 # OUT/ratios.svg.  With "quick", only the cells of the headline ratios;
 # "perf" and "cells=REGEX" profile and select cells (scripts/guest-bench.sh).
 # BENCH_KERNELS ("base patched") picks the kernels; BENCH_FIO and
-# BENCH_VM_RUN replace build/fio/fio and scripts/vm-run.sh (for tests).  With -n, it only
-# checks the options and lists the cells they select: exit status 2 if
-# they are wrong or select none.
+# BENCH_VM_RUN replace build/fio/fio and scripts/vm-run.sh (for tests).
+# With -n, it only checks the options and lists the cells they select:
+# exit status 2 if they are wrong or select none.
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)

@@ -17,11 +17,11 @@ pat+='XFS \([^)]*\): (Corruption|Internal error|metadata I/O error)|'
 pat+='rcu: INFO: .* detected stall|Call Trace:'
 
 [ -s "$log" ] || { echo "scan-console: $log is missing or empty"; exit 2; }
-grep -Eq "$pat" "$log" || exit 0
+first=$(grep -Enm1 "$pat" "$log") || exit 0
+line=${first%%:*}
 echo "scan-console: kernel report in $log:"
 grep -En -A20 "$pat" "$log" | head -n 80 | sed 's/^/    /'
-first=$(grep -Enm1 "$pat" "$log")
-echo "scan-console: the first report, line ${first%%:*}: ${first#*:}"
-rip=$(tail -n +"${first%%:*}" "$log" | grep -m1 ' RIP: ')
+echo "scan-console: the first report, line $line: ${first#*:}"
+rip=$(tail -n +"$line" "$log" | grep -m1 ' RIP: ')
 [ -z "$rip" ] || echo "scan-console:   $rip"
 exit 1
