@@ -4,7 +4,9 @@
 # Configure and build a guest kernel out of tree.
 #
 # usage: scripts/build-kernel.sh FLAVOUR SRC OBJ
-#   FLAVOUR  "vm" (configs/vm.config) or "debug" (vm.config + debug.config)
+#   FLAVOUR  "vm" (configs/vm.config), "debug" (vm.config + debug.config +
+#            kasan.config: the selftest kernel) or "fstests" (vm.config +
+#            debug.config + fstests.config)
 #   SRC      kernel source tree (build/linux, or build/linux-base)
 #   OBJ      object directory (build/obj-debug, ...)
 #
@@ -20,12 +22,14 @@ src=$(realpath "${2:?source tree}")
 mkdir -p "${3:?object dir}"
 obj=$(realpath "$3")
 
-frags=("$src/kernel/configs/kvm_guest.config" "$top/configs/vm.config")
+ours=("$top/configs/vm.config")
 case $flavour in
 vm) ;;
-debug) frags+=("$top/configs/debug.config") ;;
+debug) ours+=("$top/configs/debug.config" "$top/configs/kasan.config") ;;
+fstests) ours+=("$top/configs/debug.config" "$top/configs/fstests.config") ;;
 *) echo "build-kernel: unknown flavour $flavour" >&2; exit 2 ;;
 esac
+frags=("$src/kernel/configs/kvm_guest.config" "${ours[@]}")
 
 mk=(make -C "$src" O="$obj" ARCH=x86_64 -j"$(nproc)")
 if command -v ccache >/dev/null; then
@@ -53,7 +57,7 @@ if [ "$(cat "$obj/.fragments" 2>/dev/null)" != "$sum" ] || [ ! -f "$obj/.config"
 			echo "build-kernel: $line did not make it into the config" >&2
 			missing=1
 		fi
-	done < <(cat "$top"/configs/vm.config $([ "$flavour" = debug ] && echo "$top/configs/debug.config"))
+	done < <(cat "${ours[@]}")
 	[ "$missing" = 0 ] || exit 1
 	echo "$sum" >"$obj/.fragments"
 fi
