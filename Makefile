@@ -9,6 +9,9 @@
 #   make bench   fio: write-through against every other write mode, on the
 #                base and the patched kernel (QUICK=1: the headline cells;
 #                CELLS=regex: those cells; PERF=1: with a profile of each)
+#   make fstests fstests on XFS: fstests/list as is and with every buffered
+#                write forced through write-through, fsx and fsstress with
+#                write-through writes, compared with the base kernel
 #
 # Working on the series:
 #   make tree    build/linux: the pinned base (tag "base") + patches/ as commits
@@ -25,12 +28,15 @@ BASETREE := build/linux-base
 KERNEL_DEBUG := build/obj-debug/arch/x86/boot/bzImage
 KERNEL_VM := build/obj-vm/arch/x86/boot/bzImage
 KERNEL_BASE := build/obj-base/arch/x86/boot/bzImage
+KERNEL_FSTESTS := build/obj-fstests/arch/x86/boot/bzImage
+KERNEL_FSTESTS_BASE := build/obj-fstests-base/arch/x86/boot/bzImage
 BENCH_OUT ?= build/bench
 
 # Kernel and selftest builds are driven by make inside the kernel tree,
 # which knows what is out of date: always call into it.
 .PHONY: all run check bench tree export deps kernel kernel-vm kernel-base \
-	selftests checkpatch build-each clean distclean help
+	selftests checkpatch build-each clean distclean help fstests \
+	kernel-fstests kernel-fstests-base
 
 all: help
 
@@ -60,6 +66,16 @@ kernel-vm: $(TREE)/.git
 kernel-base: $(TREE)/.git
 	@test -d $(BASETREE) || git -C $(TREE) worktree add -f --detach ../linux-base base
 	@$(S) "build the base kernel" scripts/build-kernel.sh vm $(BASETREE) build/obj-base
+
+# fstests' kernel: debugging without KASAN, and the base with the same config
+kernel-fstests: $(TREE)/.git
+	@$(S) "build the fstests kernel (lockdep, XFS_DEBUG)" \
+		scripts/build-kernel.sh fstests $(TREE) build/obj-fstests
+
+kernel-fstests-base: $(TREE)/.git
+	@test -d $(BASETREE) || git -C $(TREE) worktree add -f --detach ../linux-base base
+	@$(S) "build the base fstests kernel" \
+		scripts/build-kernel.sh fstests $(BASETREE) build/obj-fstests-base
 
 selftests: kernel
 	@$(S) "build the selftests" scripts/build-selftests.sh $(TREE) build/obj-debug build/kselftest
@@ -91,8 +107,17 @@ bench: deps
 	@$(S) "benchmark the base and the patched kernel" \
 		scripts/bench.sh $(KERNEL_VM) $(KERNEL_BASE) $(BENCH_OUT) $(BENCH_OPTS)
 
+fstests:
+	@$(S) "install fstests' dependencies" scripts/deps.sh kernel fstests
+	@$(MAKE) -s --no-print-directory kernel-fstests
+	@$(S) "build xfs_io with pwrite -T" scripts/build-xfsprogs.sh
+	@$(S) "build fstests with fstests/patches" scripts/build-fstests.sh
+	@$(S) "run fstests: as is, write-through forced, soak" \
+		scripts/fstests.sh $(KERNEL_FSTESTS) $(KERNEL_FSTESTS_BASE) build/fstests-run
+
 clean:
-	rm -rf build/obj-* build/kselftest build/check build/run build/vm build/bench
+	rm -rf build/obj-* build/kselftest build/check build/run build/vm build/bench \
+		build/fstests-run
 
 distclean:
 	rm -rf build
