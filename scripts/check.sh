@@ -8,7 +8,8 @@
 # write-through selftests inside, and judge the result: every subtest,
 # every patch's checkpatch run, the kernel-doc check and the kernel log (no
 # WARNING, BUG, lockdep, KASAN, KFENCE or hung-task report) count as one
-# test each.
+# test each.  Every subtest and every check of the harness that
+# tests/expected-results lists must report, and nothing else may.
 # The last line printed is "N passed, N failed, N skipped"; the exit
 # status is non-zero if anything failed, was skipped or did not run.
 set -uo pipefail
@@ -22,10 +23,24 @@ out=$(realpath "$out")
 results=$out/harness-results
 : >"$results"
 
+# Run one of the harness's own test scripts; it must run to its end (exit
+# 0), and tests/expected-results pins every check it must report.
+harness_script() {
+	local name=$1 rc
+	shift
+	"$@" >>"$results"
+	rc=$?
+	if [ "$rc" = 0 ]; then
+		echo "pass harness: $name ran to its end"
+	else
+		echo "fail harness: $name ran to its end (exit $rc)"
+	fi >>"$results"
+}
+
 # 0. the harness's own tests: its judgement, and the VM runner
-"$top"/tests/harness.sh >>"$results"
+harness_script tests/harness.sh "$top"/tests/harness.sh
 echo "check: testing the VM runner"
-"$top"/tests/vm-runner.sh "$kernel" >>"$results"
+harness_script tests/vm-runner.sh "$top"/tests/vm-runner.sh "$kernel"
 
 # 1. checkpatch, one result per patch
 "$top"/scripts/checkpatch.sh "$top/build/linux" "$results"
@@ -42,13 +57,13 @@ fi
 # 2. the selftests in the guest
 rm -f "$out/kselftest.tap"
 echo "check: booting $kernel (the console log is $out/console.log)"
-"$top"/scripts/vm-run.sh -k "$kernel" -o "$out" -t "${CHECK_TIMEOUT:-2700}" \
+"$top"/scripts/vm-run.sh -k "$kernel" -o "$out" -t "${CHECK_TIMEOUT:-3600}" \
 	-m 3G -d 4G -- "$top"/scripts/guest-check.sh "$kst"
 vmrc=$?
 echo "check: guest exited with status $vmrc"
 case $vmrc in
 0) ;;
-124) echo "fail guest: finished within ${CHECK_TIMEOUT:-2700}s" >>"$results" ;;
+124) echo "fail guest: finished within ${CHECK_TIMEOUT:-3600}s" >>"$results" ;;
 125) echo "fail guest: did not die (panic, oops)" >>"$results" ;;
 *) echo "fail guest: ran the selftests (exit $vmrc)" >>"$results" ;;
 esac
@@ -60,4 +75,8 @@ else
 	echo "fail kernel log: no splat" >>"$results"
 fi
 
-python3 "$top"/scripts/tap-summary.py "$out/kselftest.tap" --extra "$results"
+# every subtest and harness check must report, and no other: see
+# tests/expected-results; how long each subtest took against its limit
+# goes to $out/times.txt
+python3 "$top"/scripts/tap-summary.py "$out/kselftest.tap" --extra "$results" \
+	--expect "$top/tests/expected-results" --times "$out/times.txt"

@@ -15,6 +15,10 @@ export WT_SCRATCH_DEV=${1:-}
 echo "guest-check: scratch device ${WT_SCRATCH_DEV:-none (loop devices)}"
 echo "guest-check: $(mkfs.xfs -V 2>&1 | head -n1)"
 
+# Everything the tests need is here: a test that finds something missing
+# fails, with the reason, rather than skip (see WT_SKIP in scratch.h).
+export WT_REQUIRE_ALL=1
+
 cd "$inst" || exit 1
 [ -x run_kselftest.sh ] || exit 1
 ./run_kselftest.sh -c writethrough 2>&1 | tee "$WT_OUT/kselftest.tap"

@@ -4,15 +4,16 @@
 # usage: scripts/scan-console.sh [--fstests] CONSOLE_LOG
 # Exit 1 and print the reports if the kernel log holds a warning, BUG,
 # oops, panic, lockdep, KASAN, KFENCE, UBSAN, hung-task, soft-lockup or RCU
-# stall report, any other stack dump, or an XFS assertion or corruption
-# message; exit 2 if the log is missing or empty; exit 0 if it is clean.
+# stall report, any other stack dump, or an XFS assertion, corruption,
+# verifier or shutdown message; exit 2 if the log is missing or empty;
+# exit 0 if it is clean.
 # The last lines printed name the first report and its RIP, so that they
 # survive when only the tail of a long output is kept (as CI's is).
 #
 # --fstests: the log is of an fstests run, whose tests shut file systems
-# down and fail devices under them on purpose; XFS's metadata I/O error
-# messages are then what the tests asked for, not reports (fstests judges
-# each test's own dmesg as well).  Everything else still counts.
+# down and fail devices under them on purpose; XFS's shutdown and metadata
+# I/O error messages are then what the tests asked for, not reports (fstests
+# judges each test's own dmesg as well).  Everything else still counts.
 fstests=
 if [ "${1:-}" = --fstests ]; then
 	fstests=1
@@ -24,9 +25,11 @@ pat+='possible circular locking|possible recursive locking|inconsistent lock sta
 pat+='DEBUG_LOCKS_WARN_ON|suspicious RCU usage|KASAN:|KFENCE:|UBSAN:|'
 pat+='blocked for more than|soft lockup|hard LOCKUP|XFS: Assertion failed|'
 if [ -n "$fstests" ]; then
-	pat+='XFS \([^)]*\): (Corruption|Internal error)|'
+	pat+='XFS \([^)]*\): (Corruption|Internal error|'
+	pat+='Metadata (corruption|CRC error) detected)|'
 else
-	pat+='XFS \([^)]*\): (Corruption|Internal error|metadata I/O error)|'
+	pat+='XFS \([^)]*\): (Corruption|Internal error|metadata I/O error|'
+	pat+='Metadata (corruption|CRC error) detected|.* Shutting down filesystem)|'
 fi
 pat+='rcu: INFO: .* detected stall|Call Trace:'
 

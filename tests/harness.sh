@@ -1,8 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Tests of the harness's own judgement: that scripts/tap-summary.py,
-# scripts/scan-console.sh, scripts/kernel-doc-check.sh and
+# Tests of the harness's own judgement: that scripts/tap-summary.py (the
+# selftests' TAP, the harness's own results, the pinned list of what must
+# report, the time limits), scripts/scan-console.sh (every kind of report
+# it claims to find, and not the noise of the tests that inject I/O
+# errors), scripts/kernel-doc-check.sh and
 # scripts/build-each.sh fail what must fail, that scripts/bench-report.py
 # computes its ratios from the right cells, that scripts/bench.sh checks
 # its options and boots again only the guests it should, and that the
@@ -15,24 +18,29 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# tap CASE EXPECTED_EXIT EXPECTED_LAST_LINE <<TAP
+# tap CASE EXPECTED_EXIT EXPECTED_LAST_LINE [OPTIONS...] <<TAP
+# OPTIONS are tap-summary's, after the TAP file; with WANT set, its output
+# must also hold the line WANT.
 tap() {
 	local name=$1 want_rc=$2 want_line=$3 out rc
+	shift 3
 	cat >"$tmp/$name.tap"
-	out=$(python3 "$top/scripts/tap-summary.py" "$tmp/$name.tap")
+	out=$(python3 "$top/scripts/tap-summary.py" "$tmp/$name.tap" "$@")
 	rc=$?
-	if [ "$rc" = "$want_rc" ] && [ "$(echo "$out" | tail -n1)" = "$want_line" ]; then
+	if [ "$rc" = "$want_rc" ] && [ "$(echo "$out" | tail -n1)" = "$want_line" ] &&
+	   { [ -z "${WANT:-}" ] || echo "$out" | grep -qxF "$WANT"; }; then
 		echo "pass harness: tap-summary $name"
 	else
 		echo "fail harness: tap-summary $name (exit $rc, said: $(echo "$out" | tr '\n' '|'))"
 	fi
 }
 
-# console CASE EXPECTED_EXIT <<LOG
+# [SCAN_OPTS=--fstests] console CASE EXPECTED_EXIT <<LOG
 console() {
 	local name=$1 want_rc=$2 rc
 	cat >"$tmp/$name.log"
-	"$top/scripts/scan-console.sh" "$tmp/$name.log" >/dev/null
+	# shellcheck disable=SC2086
+	"$top/scripts/scan-console.sh" ${SCAN_OPTS:-} "$tmp/$name.log" >/dev/null
 	rc=$?
 	if [ "$rc" = "$want_rc" ]; then
 		echo "pass harness: scan-console $name"
@@ -132,6 +140,149 @@ TAP version 13
 not ok 1 selftests: writethrough: flags_test # exit=1
 T
 
+# --extra: the harness's own results count with the selftests', and a
+# line that is none of "pass", "fail" or "skip" is a failure
+cat >"$tmp/extra" <<'R'
+pass checkpatch 0001-a.patch
+fail checkpatch 0002-b.patch
+skip harness: kernel-doc-check fails new warnings only (no build/linux)
+pass kernel log: no splat
+R
+tap extra 1 "3 passed, 1 failed, 1 skipped" --extra "$tmp/extra" <<'T'
+TAP version 13
+1..1
+# TAP version 13
+# 1..1
+# ok 1 global.a
+ok 1 selftests: writethrough: flags_test
+T
+echo "oops checkpatch 0003-c.patch" >>"$tmp/extra"
+WANT="FAIL: unreadable harness result: oops checkpatch 0003-c.patch" \
+tap extra-unreadable 1 "3 passed, 2 failed, 1 skipped" --extra "$tmp/extra" <<'T'
+TAP version 13
+1..1
+# TAP version 13
+# 1..1
+# ok 1 global.a
+ok 1 selftests: writethrough: flags_test
+T
+
+# --expect: every subtest and harness check listed must report, and
+# nothing else.  Two programs, as the runner prints them.
+cat >"$tmp/expected" <<'E'
+# a comment
+flags_test global.a
+flags_test xfs.b
+
+sync_test wt.bs4k.c
+harness: tap-summary all-pass
+harness: tests/harness.sh ran to its end
+E
+two_programs() {	# the TAP of flags_test (global.a, xfs.b) and sync_test
+	cat <<'T'
+TAP version 13
+1..2
+# timeout set to 600
+# selftests: writethrough: flags_test
+# TAP version 13
+# 1..2
+# ok 1 global.a
+# ok 2 xfs.b
+ok 1 selftests: writethrough: flags_test
+# timeout set to 600
+# selftests: writethrough: sync_test
+# TAP version 13
+# 1..1
+# ok 1 wt.bs4k.c
+ok 2 selftests: writethrough: sync_test
+T
+}
+cat >"$tmp/results" <<'R'
+pass harness: tap-summary all-pass
+fail harness: tests/harness.sh ran to its end (exit 1)
+R
+two_programs | tap expect-all 1 "4 passed, 1 failed, 0 skipped" \
+	--extra "$tmp/results" --expect "$tmp/expected"
+sed -i 's/^fail \(.*\) (exit 1)$/pass \1/' "$tmp/results"
+two_programs | tap expect-all-pass 0 "5 passed, 0 failed, 0 skipped" \
+	--extra "$tmp/results" --expect "$tmp/expected"
+# a harness script that died before its last check
+sed -i '/all-pass/d' "$tmp/results"
+WANT="FAIL: harness: tap-summary all-pass: never reported" \
+two_programs | tap expect-harness-missing 1 "4 passed, 1 failed, 0 skipped" \
+	--extra "$tmp/results" --expect "$tmp/expected"
+echo "pass harness: tap-summary all-pass" >>"$tmp/results"
+# a program dropped from the Makefile: the runner never knew of it
+WANT="FAIL: sync_test: wt.bs4k.c: never reported" \
+two_programs | sed '/sync_test/,$d; s/^1\.\.2$/1..1/' |
+	tap expect-program-missing 1 "4 passed, 1 failed, 0 skipped" \
+	--extra "$tmp/results" --expect "$tmp/expected"
+# a subtest dropped from a program, and one added without the list
+WANT="FAIL: flags_test: xfs.b: never reported" \
+two_programs | sed 's/^# 1\.\.2$/# 1..1/; /xfs\.b/d' |
+	tap expect-subtest-missing 1 "4 passed, 1 failed, 0 skipped" \
+	--extra "$tmp/results" --expect "$tmp/expected"
+WANT="FAIL: flags_test: xfs.new: reported, but not in $tmp/expected" \
+two_programs | sed 's/^# ok 2 xfs\.b$/&\n# ok 3 xfs.new/; s/^# 1\.\.2$/# 1..3/' |
+	tap expect-subtest-unlisted 1 "6 passed, 1 failed, 0 skipped" \
+	--extra "$tmp/results" --expect "$tmp/expected"
+# a program killed by the runner: what it reported still counts, the rest
+# never reported
+WANT="FAIL: sync_test: wt.bs4k.c: never reported" \
+two_programs | sed '/^# ok 1 wt.bs4k.c$/,$d' | sed 's/^# 1\.\.1$/# 1..1/' |
+	tap expect-program-cut 1 "4 passed, 2 failed, 0 skipped" \
+	--extra "$tmp/results" --expect "$tmp/expected"
+
+# time limits: what each subtest logged is collected, and a program whose
+# subtests' limits add up to more than the runner's timeout fails (a
+# subtest that logged no limit has the kselftest harness's 30 s)
+WANT="time: 45.0 s of a 60 s limit (75%): sync_test wt.bs4k.slow" \
+tap limits-fit 0 "3 passed, 0 failed, 0 skipped" --times "$tmp/times" <<'T'
+TAP version 13
+1..1
+# timeout set to 100
+# selftests: writethrough: sync_test
+# TAP version 13
+# 1..3
+# # sync_test.c:90:fast:elapsed 1.0 s of a 10 s limit
+# ok 1 wt.bs4k.fast
+# # sync_test.c:90:slow:elapsed 45.0 s of a 60 s limit
+# ok 2 wt.bs4k.slow
+# ok 3 global.nolimit
+ok 1 selftests: writethrough: sync_test
+T
+if [ "$(head -n1 "$tmp/times")" = "    45.0 s of    60 s  sync_test wt.bs4k.slow" ]; then
+	echo "pass harness: tap-summary writes the times, closest to its limit first"
+else
+	echo "fail harness: tap-summary writes the times, closest to its limit first"
+fi
+WANT="FAIL: sync_test: its subtests' limits add up to 110 s, more than its 99 s timeout" \
+tap limits-exceed-timeout 1 "3 passed, 1 failed, 0 skipped" <<'T'
+TAP version 13
+1..1
+# timeout set to 99
+# selftests: writethrough: sync_test
+# TAP version 13
+# 1..3
+# # sync_test.c:90:fast:elapsed 1.0 s of a 20 s limit
+# ok 1 wt.bs4k.fast
+# # sync_test.c:90:slow:elapsed 45.0 s of a 60 s limit
+# ok 2 wt.bs4k.slow
+# ok 3 global.nolimit
+ok 1 selftests: writethrough: sync_test
+T
+
+# a subtest that failed where something was missing says why
+WANT="FAIL: ds.cache_fua.overwrites (missing: no null_blk configfs)" \
+tap failure-reason 1 "0 passed, 1 failed, 0 skipped" <<'T'
+TAP version 13
+1..1
+# TAP version 13
+# 1..1
+# not ok 1 ds.cache_fua.overwrites #  missing: no null_blk configfs
+not ok 1 selftests: writethrough: dsync_test # exit=1
+T
+
 console clean 0 <<'L'
 [    0.000000] Linux version 7.3.4 (root@host) #1 SMP
 [    1.200000] XFS (vda): Mounting V5 Filesystem
@@ -163,7 +314,118 @@ L
 console rcu-stall 1 <<'L'
 [   30.100000] rcu: INFO: rcu_preempt detected stalls on CPUs/tasks:
 L
+console ubsan 1 <<'L'
+[    5.100000] UBSAN: shift-out-of-bounds in fs/iomap/buffered-io.c:1234:20
+L
+console soft-lockup 1 <<'L'
+[   52.100000] watchdog: BUG: soft lockup - CPU#1 stuck for 26s! [async_test:412]
+L
+console suspicious-rcu 1 <<'L'
+[    5.100000] =============================
+[    5.100001] WARNING: suspicious RCU usage
+L
+console xfs-corruption 1 <<'L'
+[    5.100000] XFS (vda): Corruption detected. Unmount and run xfs_repair
+L
+console xfs-metadata-corruption 1 <<'L'
+[    5.100000] XFS (vda): Metadata corruption detected at xfs_dir3_block_read_verify+0x1/0x2, xfs_dir3_block block 0x80
+L
+console xfs-crc-error 1 <<'L'
+[    5.100000] XFS (vda): Metadata CRC error detected at xfs_agf_read_verify+0x1/0x2, xfs_agf block 0x1
+L
+console xfs-shutdown 1 <<'L'
+[    5.100000] XFS (dm-0): Corruption of in-memory data (0x8) detected at xfs_trans_cancel+0x1/0x2 (fs/xfs/xfs_trans.c:1100).  Shutting down filesystem.
+L
+console xfs-log-shutdown 1 <<'L'
+[    5.100000] XFS (vda): Log I/O Error (0x2) detected at xlog_ioend_work+0x1/0x2 (fs/xfs/xfs_log.c:1300).  Shutting down filesystem.
+L
+console bare-call-trace 1 <<'L'
+[    5.100000] CPU: 1 UID: 0 PID: 80 Comm: sync_test Not tainted 7.3.4+ #4
+[    5.100001] Call Trace:
+[    5.100002]  <TASK>
+[    5.100003]  dump_stack_lvl+0x1/0x2
+L
+# what the selftests that inject I/O errors leave in the log is no report
+console eio-noise 0 <<'L'
+[  267.100000] dm-0: writeback error on inode 131, offset 262144, sector 2568
+[  267.100001] I/O error, dev nullb0, sector 2568 op 0x1:(WRITE) flags 0x8800 phys_seg 16 prio class 2
+[  267.100002] Buffer I/O error on dev dm-0, logical block 321, lost async page write
+[  267.100003] XFS (dm-0): Unmounting Filesystem 2b2e6a8c-0000-4000-8000-000000000000
+[  267.100004] XFS (dm-0): Mounting V5 Filesystem 2b2e6a8c-0000-4000-8000-000000000000
+[  267.100005] XFS (dm-0): Ending clean mount
+L
 console empty 2 </dev/null
+# fstests shuts file systems down and fails their devices on purpose: with
+# --fstests that is no report, but everything else still is
+SCAN_OPTS=--fstests console fstests-shutdown 0 <<'L'
+[  320.867519] XFS (vdb): Metadata I/O Error (0x4) detected at xfs_fs_goingdown+0x37/0xa0 (../linux/fs/xfs/xfs_fsops.c:464).  Shutting down filesystem.
+[  320.867600] XFS (dm-0): metadata I/O error in "xfs_buf_ioend+0x1/0x2" at daddr 0x2 len 1 error 5
+[  320.867700] XFS (vdb): Please unmount the filesystem and rectify the problem(s)
+L
+SCAN_OPTS=--fstests console fstests-warning 1 <<'L'
+[  320.867519] XFS (vdb): Metadata I/O Error (0x4) detected at xfs_fs_goingdown+0x37/0xa0 (../linux/fs/xfs/xfs_fsops.c:464).  Shutting down filesystem.
+[  321.000000] WARNING: CPU: 0 PID: 812 at fs/iomap/buffered-io.c:1234 iomap_finish_folio_write+0x1/0x2
+L
+SCAN_OPTS=--fstests console fstests-corruption 1 <<'L'
+[    5.100000] XFS (vda): Metadata corruption detected at xfs_dir3_block_read_verify+0x1/0x2, xfs_dir3_block block 0x80
+L
+
+# fstests-report.py: a failure counts only where the base kernel passed
+fsr=$tmp/fstests-report
+xunit() { # FILE (NAME STATUS)...: an fstests xunit report
+	local f=$1
+	shift
+	mkdir -p "$(dirname "$f")"
+	{
+		echo '<testsuite name="xfstests">'
+		while [ $# -gt 0 ]; do
+			case $2 in
+			pass) echo "<testcase classname=\"xfstests.global\" name=\"$1\" time=\"7\"/>" ;;
+			fail) echo "<testcase classname=\"xfstests.global\" name=\"$1\" time=\"7\"><failure message=\"- output mismatch\" type=\"TestFail\"/></testcase>" ;;
+			notrun) echo "<testcase classname=\"xfstests.global\" name=\"$1\" time=\"0\"><skipped message=\"not supported\"/></testcase>" ;;
+			esac
+			shift 2
+		done
+		echo '</testsuite>'
+	} >"$f"
+}
+mkdir -p "$fsr/plain"
+echo 0 >"$fsr/plain/status"
+echo clean >"$fsr/plain/console"
+xunit "$fsr/base/results/plain/result.xml" t/1 pass t/2 pass t/3 fail t/4 pass t/5 pass
+xunit "$fsr/plain/results/plain/result.xml" t/1 pass t/2 fail t/3 fail t/5 notrun
+printf '# base\nt/6 fail 3\n' >"$fsr/base-file"
+out=$(python3 "$top/scripts/fstests-report.py" --out "$fsr" --base-file "$fsr/base-file" \
+	--modes plain t/1 t/2 t/3 t/4 t/5 2>&1)
+rc=$?
+if [ "$rc" = 1 ] && [ "$(echo "$out" | tail -n1)" = "3 passed, 2 failed, 2 skipped" ] &&
+   echo "$out" | grep -qxF "FAIL: plain t/2: - output mismatch" &&
+   echo "$out" | grep -qxF "FAIL: plain t/4: no result" &&
+   echo "$out" | grep -qxF "skip: plain t/3: fails on the base kernel too" &&
+   grep -qxF "t/6 fail 3" "$fsr/results-base.txt" && grep -qxF "t/2 pass 7" "$fsr/results-base.txt"; then
+	echo "pass harness: fstests-report fails what the base kernel passes"
+else
+	echo "fail harness: fstests-report fails what the base kernel passes (exit $rc, said: $(echo "$out" | tr '\n' '|'))"
+fi
+# the same run, finished and clean, against checked-in base results; and
+# a guest that did not finish, a console with a report
+rm -rf "$fsr/base"
+printf '# base\nt/2 fail 3\nt/4 pass 3\n' >"$fsr/base-file"
+xunit "$fsr/plain/results/plain/result.xml" t/1 pass t/2 fail t/4 pass
+out=$(python3 "$top/scripts/fstests-report.py" --out "$fsr" --base-file "$fsr/base-file" \
+	--modes plain t/1 t/2 t/4 2>&1)
+rc=$?
+echo 124 >"$fsr/plain/status"
+echo report >"$fsr/plain/console"
+out2=$(python3 "$top/scripts/fstests-report.py" --out "$fsr" --base-file "$fsr/base-file" \
+	--modes plain t/1 t/2 t/4 2>&1)
+rc2=$?
+if [ "$rc" = 0 ] && [ "$(echo "$out" | tail -n1)" = "4 passed, 0 failed, 1 skipped" ] &&
+   [ "$rc2" = 1 ] && [ "$(echo "$out2" | tail -n1)" = "2 passed, 2 failed, 1 skipped" ]; then
+	echo "pass harness: fstests-report judges the guest and its console"
+else
+	echo "fail harness: fstests-report judges the guest and its console (exit $rc/$rc2, said: $(echo "$out$out2" | tr '\n' '|'))"
+fi
 
 # the last lines name the first report and where it happened
 cat >"$tmp/int3.log" <<'L'

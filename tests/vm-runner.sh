@@ -58,3 +58,17 @@ if [ "$rc" = 0 ] && grep -qx 'toggled 30' "$out/output.log" &&
 else
 	echo "fail harness: vm-run guests survive kernel text patching (exit $rc)"
 fi
+
+# a guest whose kernel dies before the command finishes (here a crash
+# forced through sysrq, which panics): exit 125, and the console log shows
+# the report for scan-console to find
+"$top"/scripts/vm-run.sh -q -k "$kernel" -o "$out" -t 300 -m 1G -- \
+	bash -c 'echo c >/proc/sysrq-trigger; sleep 60; exit 3' >/dev/null 2>&1
+rc=$?
+"$top"/scripts/scan-console.sh "$out/console.log" >/dev/null
+scan=$?
+if [ "$rc" = 125 ] && [ "$scan" = 1 ] && grep -q 'sysrq triggered crash' "$out/console.log"; then
+	echo "pass harness: vm-run tells a guest that died from a command that failed"
+else
+	echo "fail harness: vm-run tells a guest that died from a command that failed (exit $rc, scan-console $scan)"
+fi
