@@ -51,6 +51,18 @@ forced)
 *) echo "guest-fstests: unknown mode $mode"; exit 1 ;;
 esac
 
+# the users fstests' tests run unprivileged commands as (generic/219 and
+# the other quota tests): the guest's /etc is the host's, read-only, so
+# add them to copies mounted over it
+if ! id fsgqa >/dev/null 2>&1; then
+	cp /etc/passwd /etc/group /tmp/ || exit 1
+	echo "fsgqa:x:31415:31415:fstests:/tmp:/bin/sh" >>/tmp/passwd
+	echo "123456-fsgqa:x:31416:31416:fstests:/tmp:/bin/sh" >>/tmp/passwd
+	echo "fsgqa:x:31415:" >>/tmp/group
+	echo "123456-fsgqa:x:31416:" >>/tmp/group
+	mount --bind /tmp/passwd /etc/passwd && mount --bind /tmp/group /etc/group || exit 1
+fi
+
 export PATH=$xfsio:$PATH
 res=$WT_OUT/results/$mode
 mkdir -p "$res" /mnt/test /mnt/scratch
