@@ -17,6 +17,11 @@ then the judgement of each test in each mode:
   fails where the base kernel did not        FAILED
   no result at all                           FAILED
 
+except where fstests/<mode>-out/<test>.out exists (generic-441.out for
+generic/441): the mode changes what the test sees on purpose (forced
+write-through returns a write's I/O error from the write itself), and the
+test must fail with exactly that output (its .out.bad), else FAILED.
+
 and the same for each mode's guest (did it finish?) and console log (any
 kernel report?) and each soak run.  Writes DIR/report.txt, and, after a
 base run, DIR/results-base.txt in FILE's format, to check in.  The last line
@@ -83,6 +88,8 @@ def main():
     ap.add_argument('--out', required=True)
     ap.add_argument('--base-file', required=True)
     ap.add_argument('--modes', required=True)
+    ap.add_argument('--expected-out', default=os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), '..', 'fstests'))
     ap.add_argument('tests', nargs='+')
     a = ap.parse_args()
     modes = a.modes.split()
@@ -143,6 +150,19 @@ def main():
         for t in a.tests:
             r = runs[m].get(t)
             b = base.get(t)
+            # a difference the mode makes on purpose: the test must fail
+            # with exactly the output kept in fstests/<mode>-out/
+            want = os.path.join(a.expected_out, f'{m}-out',
+                                t.replace('/', '-') + '.out')
+            if os.path.exists(want):
+                bad = os.path.join(a.out, m, 'results', m, t + '.out.bad')
+                got = open(bad).read() if os.path.exists(bad) else None
+                if r is not None and r[0] == 'fail' and got == open(want).read():
+                    judge('pass', f'{m} {t}: fails as it must in this mode')
+                else:
+                    judge('fail', f'{m} {t}: does not fail as '
+                          f'{os.path.relpath(want)} says it must')
+                continue
             if r is None:
                 judge('fail', f'{m} {t}: no result')
             elif r[0] == 'pass':

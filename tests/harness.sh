@@ -427,6 +427,32 @@ else
 	echo "fail harness: fstests-report judges the guest and its console (exit $rc/$rc2, said: $(echo "$out$out2" | tr '\n' '|'))"
 fi
 
+# a test that must fail in a mode, with the output fstests/<mode>-out keeps
+echo 0 >"$fsr/plain/status"
+echo clean >"$fsr/plain/console"
+mkdir -p "$fsr/exp/plain-out" "$fsr/plain/results/plain/t"
+printf 'QA output created by 7\nwrite failed: Input/output error\n' >"$fsr/exp/plain-out/t-7.out"
+xunit "$fsr/plain/results/plain/result.xml" t/7 fail t/8 pass
+printf 'QA output created by 7\nwrite failed: Input/output error\n' >"$fsr/plain/results/plain/t/7.out.bad"
+out=$(python3 "$top/scripts/fstests-report.py" --out "$fsr" --base-file "$fsr/base-file" \
+	--expected-out "$fsr/exp" --modes plain t/7 t/8 2>&1)
+rc=$?
+printf 'QA output created by 7\nTest passed!\n' >"$fsr/plain/results/plain/t/7.out.bad"
+out2=$(python3 "$top/scripts/fstests-report.py" --out "$fsr" --base-file "$fsr/base-file" \
+	--expected-out "$fsr/exp" --modes plain t/7 t/8 2>&1)
+rc2=$?
+xunit "$fsr/plain/results/plain/result.xml" t/7 pass t/8 pass
+out3=$(python3 "$top/scripts/fstests-report.py" --out "$fsr" --base-file "$fsr/base-file" \
+	--expected-out "$fsr/exp" --modes plain t/7 t/8 2>&1)
+rc3=$?
+if [ "$rc" = 0 ] && [ "$(echo "$out" | tail -n1)" = "4 passed, 0 failed, 0 skipped" ] &&
+   [ "$rc2" = 1 ] && [ "$rc3" = 1 ] &&
+   echo "$out3" | grep -q "FAIL: plain t/7: does not fail as"; then
+	echo "pass harness: fstests-report wants the kept output of a difference"
+else
+	echo "fail harness: fstests-report wants the kept output of a difference (exit $rc/$rc2/$rc3, said: $(echo "$out$out2$out3" | tr '\n' '|'))"
+fi
+
 # the last lines name the first report and where it happened
 cat >"$tmp/int3.log" <<'L'
 [   11.890066] Oops: int3: 0000 [#1] SMP KASAN
