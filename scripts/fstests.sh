@@ -30,7 +30,8 @@
 #                                      a few tests: their failures count)
 #   FSTESTS_JOBS=N                     guests at a time (default: 2, or 1
 #                                      on a machine with one core)
-#   FSTESTS_TIMEOUT=SECONDS            per boot (default 5400)
+#   FSTESTS_TIMEOUT=SECONDS            per boot (default 7200: the two
+#                                      hours both modes have, side by side)
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,7 +41,7 @@ out=$(realpath "$3")
 fst=$top/build/fstests/src
 xfsio=$top/build/xfsprogs/bin
 modes=${FSTESTS_MODES-plain forced soak}
-timeout=${FSTESTS_TIMEOUT:-5400}
+timeout=${FSTESTS_TIMEOUT:-7200}
 base_file=$top/fstests/results-base.txt
 jobs=${FSTESTS_JOBS:-$(( $(nproc) > 1 ? 2 : 1 ))}
 
