@@ -53,14 +53,17 @@ esac
 
 # the users fstests' tests run unprivileged commands as (generic/219 and
 # the other quota tests): the guest's /etc is the host's, read-only, so
-# add them to copies mounted over it
+# add them to copies mounted over it (su wants a shadow entry too)
 if ! id fsgqa >/dev/null 2>&1; then
-	cp /etc/passwd /etc/group /tmp/ || exit 1
-	echo "fsgqa:x:31415:31415:fstests:/tmp:/bin/sh" >>/tmp/passwd
-	echo "123456-fsgqa:x:31416:31416:fstests:/tmp:/bin/sh" >>/tmp/passwd
-	echo "fsgqa:x:31415:" >>/tmp/group
-	echo "123456-fsgqa:x:31416:" >>/tmp/group
-	mount --bind /tmp/passwd /etc/passwd && mount --bind /tmp/group /etc/group || exit 1
+	cp /etc/passwd /etc/group /etc/shadow /tmp/ || exit 1
+	for u in fsgqa:31415 123456-fsgqa:31416; do
+		echo "${u%:*}:x:${u#*:}:${u#*:}:fstests:/tmp:/bin/sh" >>/tmp/passwd
+		echo "${u%:*}:x:${u#*:}:" >>/tmp/group
+		echo "${u%:*}:*:19000:0:99999:7:::" >>/tmp/shadow
+	done
+	for f in passwd group shadow; do
+		mount --bind /tmp/$f /etc/$f || exit 1
+	done
 fi
 
 export PATH=$xfsio:$PATH
