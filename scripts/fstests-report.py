@@ -128,20 +128,21 @@ def main():
         else:
             skipped += 1
 
+    def read_word(path):
+        try:
+            with open(path) as f:
+                return f.read().strip()
+        except OSError:
+            return None
+
     for m in modes:
         d = os.path.join(a.out, m)
-        try:
-            status = open(os.path.join(d, 'status')).read().strip()
-        except OSError:
-            status = None
+        status = read_word(os.path.join(d, 'status'))
         judge('pass' if status == '0' else 'fail',
               f'{m}: the guest finished' +
               ('' if status in ('0', None) else f' (exit {status})') +
               (' (did not run)' if status is None else ''))
-        try:
-            console = open(os.path.join(d, 'console')).read().strip()
-        except OSError:
-            console = None
+        console = read_word(os.path.join(d, 'console'))
         judge('pass' if console == 'clean' else 'fail',
               f'{m}: no kernel report in the console log' +
               ('' if console == 'clean' else f' (see {d}/console-scan.txt)'))
@@ -155,9 +156,8 @@ def main():
             want = os.path.join(a.expected_out, f'{m}-out',
                                 t.replace('/', '-') + '.out')
             if os.path.exists(want):
-                bad = os.path.join(a.out, m, 'results', m, t + '.out.bad')
-                got = open(bad).read() if os.path.exists(bad) else None
-                if r is not None and r[0] == 'fail' and got == open(want).read():
+                got = read_word(os.path.join(a.out, m, 'results', m, t + '.out.bad'))
+                if r is not None and r[0] == 'fail' and got == read_word(want):
                     judge('pass', f'{m} {t}: fails as it must in this mode')
                 else:
                     judge('fail', f'{m} {t}: does not fail as '
