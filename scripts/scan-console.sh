@@ -24,13 +24,9 @@ pat='WARNING:|BUG:|Oops|Kernel panic|general protection fault|'
 pat+='possible circular locking|possible recursive locking|inconsistent lock state|'
 pat+='DEBUG_LOCKS_WARN_ON|suspicious RCU usage|KASAN:|KFENCE:|UBSAN:|'
 pat+='blocked for more than|soft lockup|hard LOCKUP|XFS: Assertion failed|'
-if [ -n "$fstests" ]; then
-	pat+='XFS \([^)]*\): (Corruption|Internal error|'
-	pat+='Metadata (corruption|CRC error) detected)|'
-else
-	pat+='XFS \([^)]*\): (Corruption|Internal error|metadata I/O error|'
-	pat+='Metadata (corruption|CRC error) detected|.* Shutting down filesystem)|'
-fi
+xfs='Corruption|Internal error|Metadata (corruption|CRC error) detected'
+[ -n "$fstests" ] || xfs+='|metadata I/O error|.* Shutting down filesystem'
+pat+="XFS \\([^)]*\\): ($xfs)|"
 pat+='rcu: INFO: .* detected stall|Call Trace:'
 
 [ -s "$log" ] || { echo "scan-console: $log is missing or empty"; exit 2; }
