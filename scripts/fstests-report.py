@@ -6,7 +6,7 @@ usage: fstests-report.py --out DIR --base-file FILE --modes "plain forced soak"
                          TEST...
 
 Reads fstests' xunit reports from DIR/<mode>/results/<mode>/result.xml, the
-soak table from DIR/soak/results/soak/soak.txt, and the base kernel's
+soak tables from DIR/soak1/results/soak/soak.txt and soak2's, and the base kernel's
 results from DIR/base/results/plain/result.xml where a base run happened,
 else from FILE.  Prints a table (test, base, each mode: result and time),
 then the judgement of each test in each mode:
@@ -135,7 +135,9 @@ def main():
         except OSError:
             return None
 
-    for m in modes:
+    guests = [g for m in modes
+              for g in (['soak1', 'soak2'] if m == 'soak' else [m])]
+    for m in guests:
         d = os.path.join(a.out, m)
         status = read_word(os.path.join(d, 'status'))
         judge('pass' if status == '0' else 'fail',
@@ -176,12 +178,15 @@ def main():
                       + ('' if b else ' (no base result)'))
 
     if 'soak' in modes:
-        path = os.path.join(a.out, 'soak/results/soak/soak.txt')
         rows = []
-        if os.path.exists(path):
-            rows = [ln.split() for ln in open(path) if ln.strip()]
-        if not rows:
-            judge('fail', 'soak: fsx and fsstress reported')
+        for g in ('soak1', 'soak2'):
+            path = os.path.join(a.out, g, 'results/soak/soak.txt')
+            got = []
+            if os.path.exists(path):
+                got = [ln.split() for ln in open(path) if ln.strip()]
+            if not got:
+                judge('fail', f'{g}: fsx and fsstress reported')
+            rows += got
         total = 0
         for name, verdict, secs, ops in rows:
             total += int(ops) if name.startswith('fsx') else 0

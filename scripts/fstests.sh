@@ -7,7 +7,9 @@
 # each, fresh disks each): "plain" runs the list as it is, "forced" with
 # /sys/fs/xfs/debug/always_writethrough set so that every buffered write is
 # a write-through write, and "soak" runs fsx and fsstress on their own with
-# their write-through operations.  Then compare each test's result with the
+# their write-through operations (in two guests, soak1 and soak2, a half
+# each: a million fsx operations and 80,000 fsstress ones take two hours
+# on one core).  Then compare each test's result with the
 # unpatched base kernel's on the same list and print a table and the
 # closing line "N passed, N failed, N skipped".  It fails on a test that
 # fails where the base kernel's run did not, a mode that did not finish,
@@ -64,7 +66,7 @@ boot() {
 	mkdir -p "$dir"
 	start=$(date +%s)
 	echo "fstests: $run: booting $(basename "$(dirname "$(dirname "$(dirname "$(dirname "$kern")")")")") for mode $mode" \
-		"($([ "$mode" = soak ] && echo "fsx and fsstress" || echo "$# tests"); console: ${dir#"$top"/}/console.log)"
+		"($([ "$mode" = soak ] && echo "fsx and fsstress, part $1" || echo "$# tests"); console: ${dir#"$top"/}/console.log)"
 	"$top"/scripts/vm-run.sh -k "$kern" -o "$dir" -t "$timeout" -m 2G \
 		-d 8G -d 8G -d 8G -- \
 		"$top"/scripts/guest-fstests.sh "$mode" "$fst" "$xfsio" "$@" >"$dir/vm-run.log" 2>&1
@@ -83,14 +85,14 @@ boot() {
 progress() {
 	local run seen=()
 	while sleep 20; do
-		for run in base $modes; do
+		for run in base ${modes/soak/soak1 soak2}; do
 			local f=$out/$run/console.log n
 			[ -f "$f" ] || continue
 			n=$(grep -c 'run fstests ' "$f")
 			if [ "$n" != "${seen_count[$run]:-0}" ]; then
 				seen_count[$run]=$n
 				echo "fstests: $run: $(grep -o 'run fstests [^ ]*' "$f" | tail -n 1 | cut -d' ' -f3)" \
-					"($n of $([ "$run" = soak ] && echo 1 || echo "${count[$run]}")) at $(date +%H:%M)"
+					"($n of $([ "${run#soak}" != "$run" ] && echo 1 || echo "${count[$run]}")) at $(date +%H:%M)"
 			fi
 		done
 	done
@@ -130,7 +132,8 @@ start_boot() {
 [ ${#base_tests[@]} -gt 0 ] && start_boot base "$base_kernel" plain "${base_tests[@]}"
 for m in $modes; do
 	if [ "$m" = soak ]; then
-		start_boot soak "$kernel" soak
+		start_boot soak1 "$kernel" soak 1
+		start_boot soak2 "$kernel" soak 2
 	else
 		start_boot "$m" "$kernel" "$m" "${tests[@]}"
 	fi

@@ -7,14 +7,17 @@
 # "NAME pass|fail SECONDS OPS".  Each run checks the file system with
 # xfs_repair -n afterwards.
 #
-# usage: scripts/guest-fstests-soak.sh FSTESTS_DIR SCRATCH_DEV RESULTS_DIR
+# usage: scripts/guest-fstests-soak.sh FSTESTS_DIR SCRATCH_DEV RESULTS_DIR [PART]
 #
+# PART 1 runs fsx on 4 KiB blocks through pwrite and through io_uring,
+# PART 2 fsx on 1 KiB blocks and on a reflink file system, then fsstress
+# (scripts/fstests.sh boots a guest for each, side by side); no PART: all.
 # WT_FSX_OPS (default 250000) operations for each of the fsx runs below,
 # WT_FSSTRESS_OPS (default 20000) per fsstress process (4 processes).
 # fsx makes write-through writes 4 times as likely as any other operation
 # (-M 4): about a third of its operations.
 set -u
-fst=$1 dev=$2 res=$3
+fst=$1 dev=$2 res=$3 part=${4:-all}
 fsx_ops=${WT_FSX_OPS:-250000}
 fss_ops=${WT_FSSTRESS_OPS:-20000}
 mnt=/mnt/scratch
@@ -58,16 +61,22 @@ fsx() {
 	"$fst"/ltp/fsx "$@" && ! grep -q "writethrough IO, disabling" "$res/$name.log"
 }
 
-name=fsx-4k-buffered
-run $name "" "$fsx_ops" fsx -q -M 4 -S 1 -N "$fsx_ops" -P "$res" "$mnt/fsx"
-name=fsx-4k-io_uring
-run $name "" "$fsx_ops" fsx -q -M 4 -U -S 2 -N "$fsx_ops" -P "$res" "$mnt/fsx"
-name=fsx-1k-buffered
-run $name "-b size=1024" "$fsx_ops" fsx -q -M 4 -S 3 -N "$fsx_ops" -P "$res" "$mnt/fsx"
-name=fsx-4k-reflink-32k
-run $name "-m reflink=1" "$fsx_ops" fsx -q -M 4 -S 4 -o 32768 -l 1048576 -N "$fsx_ops" -P "$res" "$mnt/fsx"
-name=fsstress
-run $name "" "$((4 * fss_ops))" "$fst"/ltp/fsstress -d "$mnt/stress" -p 4 -n "$fss_ops" -s 5 \
-	-f write_writethrough=40
+case $part in 1 | 2 | all) ;; *) echo "soak: unknown part $part"; exit 1 ;; esac
+if [ "$part" != 2 ]; then
+	name=fsx-4k-buffered
+	run $name "" "$fsx_ops" fsx -q -M 4 -S 1 -N "$fsx_ops" -P "$res" "$mnt/fsx"
+	name=fsx-4k-io_uring
+	run $name "" "$fsx_ops" fsx -q -M 4 -U -S 2 -N "$fsx_ops" -P "$res" "$mnt/fsx"
+fi
+if [ "$part" != 1 ]; then
+	name=fsx-1k-buffered
+	run $name "-b size=1024" "$fsx_ops" fsx -q -M 4 -S 3 -N "$fsx_ops" -P "$res" "$mnt/fsx"
+	name=fsx-4k-reflink-32k
+	run $name "-m reflink=1" "$fsx_ops" fsx -q -M 4 -S 4 -o 32768 -l 1048576 \
+		-N "$fsx_ops" -P "$res" "$mnt/fsx"
+	name=fsstress
+	run $name "" "$((4 * fss_ops))" "$fst"/ltp/fsstress -d "$mnt/stress" -p 4 -n "$fss_ops" -s 5 \
+		-f write_writethrough=40
+fi
 umount "$mnt" 2>/dev/null
 echo "soak: done"

@@ -9,8 +9,9 @@
 #   MODE  "plain": buffered writes as the kernel does them;
 #         "forced": every buffered write written through, with
 #         /sys/fs/xfs/debug/always_writethrough set before anything mounts;
-#         "soak": no test list, fsx and fsstress with their write-through
-#         operations (WT_FSX_OPS, WT_FSX_SEEDS, WT_FSSTRESS_OPS)
+#         "soak": no test list but a part, 1 or 2, of the fsx and
+#         fsstress runs with their write-through operations (WT_FSX_OPS,
+#         WT_FSSTRESS_OPS; see scripts/guest-fstests-soak.sh)
 #
 # fstests' own results are in $WT_OUT/results/<mode>/ (result.xml is the
 # xunit report the host reads); a non-zero exit status means fstests could
@@ -89,7 +90,7 @@ cp -a "$fst" /var/tmp/fstests || exit 1
 cd /var/tmp/fstests || exit 1
 echo "guest-fstests: set up in $(cut -d' ' -f1 /proc/uptime)s of uptime"
 if [ "$mode" = soak ]; then
-	exec "$(dirname "$0")"/guest-fstests-soak.sh /var/tmp/fstests "$scratch_dev" "$res"
+	exec "$(dirname "$0")"/guest-fstests-soak.sh /var/tmp/fstests "$scratch_dev" "$res" "$@"
 fi
 ./check -R xunit "$@"
 echo "guest-fstests: check exited with $?"

@@ -453,6 +453,34 @@ else
 	echo "fail harness: fstests-report wants the kept output of a difference (exit $rc/$rc2/$rc3, said: $(echo "$out$out2$out3" | tr '\n' '|'))"
 fi
 
+# soak: both halves must report, each run must pass
+rm -rf "$fsr/plain"
+for g in soak1 soak2; do
+	mkdir -p "$fsr/$g/results/soak"
+	echo 0 >"$fsr/$g/status"
+	echo clean >"$fsr/$g/console"
+done
+printf 'fsx-a pass 10 250000\nfsx-b pass 11 250000\n' >"$fsr/soak1/results/soak/soak.txt"
+out=$(python3 "$top/scripts/fstests-report.py" --out "$fsr" --base-file "$fsr/base-file" \
+	--modes soak t/1 2>&1)
+rc=$?
+printf 'fsx-c pass 12 250000\nfsstress fail 13 80000\n' >"$fsr/soak2/results/soak/soak.txt"
+out2=$(python3 "$top/scripts/fstests-report.py" --out "$fsr" --base-file "$fsr/base-file" \
+	--modes soak t/1 2>&1)
+rc2=$?
+printf 'fsx-c pass 12 250000\nfsstress pass 13 80000\n' >"$fsr/soak2/results/soak/soak.txt"
+out3=$(python3 "$top/scripts/fstests-report.py" --out "$fsr" --base-file "$fsr/base-file" \
+	--modes soak t/1 2>&1)
+rc3=$?
+if [ "$rc" = 1 ] && echo "$out" | grep -qxF "FAIL: soak2: fsx and fsstress reported" &&
+   [ "$rc2" = 1 ] && echo "$out2" | grep -qxF "FAIL: soak fsstress: 80000 operations in 13s" &&
+   [ "$rc3" = 0 ] && [ "$(echo "$out3" | tail -n1)" = "8 passed, 0 failed, 0 skipped" ] &&
+   echo "$out3" | grep -qxF "soak: 750000 fsx operations with write-through writes"; then
+	echo "pass harness: fstests-report wants both soak halves, every run passed"
+else
+	echo "fail harness: fstests-report wants both soak halves, every run passed (exit $rc/$rc2/$rc3, said: $(echo "$out$out2$out3" | tr '\n' '|'))"
+fi
+
 # the last lines name the first report and where it happened
 cat >"$tmp/int3.log" <<'L'
 [   11.890066] Oops: int3: 0000 [#1] SMP KASAN
