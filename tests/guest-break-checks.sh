@@ -93,3 +93,5 @@ case_ fail no-dmsetup 1 sync_test wt_err.eio_reaches_caller
 case_ skip no-dmsetup 0 sync_test wt_err.eio_reaches_caller
 case_ fail dmsetup-fails 0 async_test aw_dm.eio_hits_exactly -- aw_dm.eio_hits_exactly
 case_ ok nullb-slow 1 dsync_test ds.cache_fua.overwrites -- ds.cache_fua.overwrites
+case_ fail uring-submit-waits 1 dsync_test ds_slow.flush_at_completion -- ds_slow.flush_at_completion
+case_ fail cachestat-late 1 async_test aw_dm.freeze_with_writes_in_flight -- aw_dm.freeze_with_writes_in_flight

@@ -38,6 +38,12 @@
  *   no-dmsetup        dmsetup is not there
  *   dmsetup-fails     every dmsetup command fails
  *   nullb-slow        a null_blk device node appears 3 s late
+ *   uring-submit-waits  io_uring_submit() returns only once every write
+ *                     it submitted has completed: a submitter that waits
+ *                     for the I/O (and for O_DSYNC, the cache flush)
+ *   cachestat-late    cachestat(2) answers 5 s late: whatever a test
+ *                     looks at next happens after the writes in flight
+ *                     completed
  *
  * Build: gcc -shared -fPIC -O2 -o wt-break.so wt-break.c -ldl
  */
@@ -104,6 +110,8 @@ long syscall(long nr, ...)
 	for (i = 0; i < 6; i++)
 		a[i] = va_arg(ap, long);
 	va_end(ap);
+	if (nr == 451 /* cachestat */ && is("cachestat-late"))
+		sleep(5);
 	if (nr != SYS_pwritev2)
 		return real(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
 
@@ -325,10 +333,16 @@ int io_uring_submit(struct io_uring *ring)
 {
 	static int (*real)(struct io_uring *);
 
+	struct io_uring_cqe *cqe;
+	int ret;
+
 	if (!real)
 		real = dlsym(RTLD_NEXT, "io_uring_submit");
 	break_sqes(ring);
-	return real(ring);
+	ret = real(ring);
+	if (ret > 0 && is("uring-submit-waits"))
+		io_uring_wait_cqe_nr(ring, &cqe, ret);
+	return ret;
 }
 
 int io_uring_submit_and_wait(struct io_uring *ring, unsigned int wait_nr)
