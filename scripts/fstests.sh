@@ -34,6 +34,8 @@
 #                                      on a machine with one core)
 #   FSTESTS_TIMEOUT=SECONDS            per boot (default 7200: the two
 #                                      hours both modes have, side by side)
+#   FSTESTS_VM_RUN=PROGRAM             replaces scripts/vm-run.sh (for the
+#                                      harness's tests)
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -46,6 +48,7 @@ modes=${FSTESTS_MODES-plain forced soak}
 timeout=${FSTESTS_TIMEOUT:-7200}
 base_file=$top/fstests/results-base.txt
 jobs=${FSTESTS_JOBS:-$(( $(nproc) > 1 ? 2 : 1 ))}
+vm_run=${FSTESTS_VM_RUN:-$top/scripts/vm-run.sh}
 
 if [ -n "${FSTESTS:-}" ]; then
 	read -r -a tests <<<"$FSTESTS"
@@ -67,7 +70,7 @@ boot() {
 	start=$(date +%s)
 	echo "fstests: $run: booting $(basename "$(dirname "$(dirname "$(dirname "$(dirname "$kern")")")")") for mode $mode" \
 		"($([ "$mode" = soak ] && echo "fsx and fsstress, part $1" || echo "$# tests"); console: ${dir#"$top"/}/console.log)"
-	"$top"/scripts/vm-run.sh -k "$kern" -o "$dir" -t "$timeout" -m 2G \
+	"$vm_run" -k "$kern" -o "$dir" -t "$timeout" -m 2G \
 		-d 8G -d 8G -d 8G -- \
 		"$top"/scripts/guest-fstests.sh "$mode" "$fst" "$xfsio" "$@" >"$dir/vm-run.log" 2>&1
 	rc=$?
@@ -84,7 +87,9 @@ boot() {
 # progress: each test as the guests start it
 progress() {
 	local run seen=()
-	while sleep 20; do
+	# killed, take the sleep along: it holds our output open
+	trap 'kill $! 2>/dev/null; exit 0' TERM
+	while sleep 20 & wait $!; do
 		for run in base ${modes/soak/soak1 soak2}; do
 			local f=$out/$run/console.log n
 			[ -f "$f" ] || continue

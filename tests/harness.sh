@@ -481,6 +481,59 @@ else
 	echo "fail harness: fstests-report wants both soak halves, every run passed (exit $rc/$rc2/$rc3, said: $(echo "$out$out2$out3" | tr '\n' '|'))"
 fi
 
+# fstests.sh: the modes' guests (soak in two) boot FSTESTS_JOBS at a time,
+# and a test that fails in one mode fails the run.  A fake vm-run.sh plays
+# the guest: it passes every test but "$FAKE_FAIL" (MODE TEST), and logs
+# "+" and "-" as it starts and ends.
+cat >"$tmp/fake-fstests-vm" <<'F'
+#!/bin/bash
+while getopts "k:o:t:m:d:" o; do [ "$o" = o ] && out=$OPTARG; done
+shift $((OPTIND - 1))
+[ "$1" = -- ] && shift
+mode=$2
+shift 4
+echo + >>"$FAKE_LOG"
+sleep 1
+mkdir -p "$out/results/$mode"
+echo "[    1.0] Run /sbin/init" >"$out/console.log"
+if [ "$mode" = soak ]; then
+	echo "fsx-part$1 pass 5 250000" >"$out/results/soak/soak.txt"
+else
+	{
+		echo '<testsuite name="xfstests">'
+		for t; do
+			if [ "$FAKE_FAIL" = "$mode $t" ]; then
+				echo "<testcase classname=\"xfstests.global\" name=\"$t\" time=\"3\"><failure message=\"- output mismatch\" type=\"TestFail\"/></testcase>"
+			else
+				echo "<testcase classname=\"xfstests.global\" name=\"$t\" time=\"3\"/>"
+			fi
+		done
+		echo '</testsuite>'
+	} >"$out/results/$mode/result.xml"
+fi
+echo - >>"$FAKE_LOG"
+F
+chmod +x "$tmp/fake-fstests-vm"
+fstests_fake() { # FAIL: print the exit status, the boots, at most at once, the last line
+	local out rc
+	rm -f "$tmp/fst.log"
+	out=$(FAKE_LOG=$tmp/fst.log FAKE_FAIL=$1 FSTESTS_VM_RUN=$tmp/fake-fstests-vm \
+		FSTESTS="t/1 t/2" FSTESTS_MODES="plain forced soak" FSTESTS_BASE=none \
+		FSTESTS_JOBS=2 "$top/scripts/fstests.sh" k b "$tmp/fst" 2>&1)
+	rc=$?
+	echo "$rc $(grep -c + "$tmp/fst.log")" \
+		"$(awk '/\+/ { n++; if (n > m) m = n } /-/ { n-- } END { print m }' "$tmp/fst.log")" \
+		"$(echo "$out" | tail -n1)"
+}
+got=$(fstests_fake "")
+got2=$(fstests_fake "forced t/2")
+if [ "$got" = "0 4 2 14 passed, 0 failed, 0 skipped" ] &&
+   [ "$got2" = "1 4 2 13 passed, 1 failed, 0 skipped" ]; then
+	echo "pass harness: fstests boots the modes two at a time and fails a failed test"
+else
+	echo "fail harness: fstests boots the modes two at a time and fails a failed test (got: $got; $got2)"
+fi
+
 # the last lines name the first report and where it happened
 cat >"$tmp/int3.log" <<'L'
 [   11.890066] Oops: int3: 0000 [#1] SMP KASAN
