@@ -13,6 +13,7 @@
 # OLD_KSELFTEST_DIR, selftests built before their checks were fixed, each
 # case also says how the old version of its subtests ended.  Not part
 # of make check: it takes about as long as the selftests themselves.
+# WT_BREAK_CASES="wt-plain no-dsync" runs only the cases of these doubles.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 kernel=$1
