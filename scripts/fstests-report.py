@@ -33,6 +33,9 @@ import os
 import sys
 import xml.etree.ElementTree as ET
 
+# the guests that soak mode boots, each running a half of it
+SOAK_GUESTS = ('soak1', 'soak2')
+
 
 def read_xunit(path):
     """{test: (status, seconds, message)} from an fstests xunit report."""
@@ -136,7 +139,7 @@ def main():
             return None
 
     guests = [g for m in modes
-              for g in (['soak1', 'soak2'] if m == 'soak' else [m])]
+              for g in (SOAK_GUESTS if m == 'soak' else [m])]
     for m in guests:
         d = os.path.join(a.out, m)
         status = read_word(os.path.join(d, 'status'))
@@ -179,7 +182,7 @@ def main():
 
     if 'soak' in modes:
         rows = []
-        for g in ('soak1', 'soak2'):
+        for g in SOAK_GUESTS:
             path = os.path.join(a.out, g, 'results/soak/soak.txt')
             got = []
             if os.path.exists(path):

@@ -64,6 +64,10 @@
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
+
+#ifndef __NR_cachestat
+#define __NR_cachestat 451
+#endif
 #include <linux/fs.h>
 
 #ifndef RWF_WRITETHROUGH
@@ -110,7 +114,7 @@ long syscall(long nr, ...)
 	for (i = 0; i < 6; i++)
 		a[i] = va_arg(ap, long);
 	va_end(ap);
-	if (nr == 451 /* cachestat */ && is("cachestat-late"))
+	if (nr == __NR_cachestat && is("cachestat-late"))
 		sleep(5);
 	if (nr != SYS_pwritev2)
 		return real(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
