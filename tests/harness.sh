@@ -734,3 +734,28 @@ else
 	echo "fail harness: exported patches abbreviate blob ids to 12 digits"
 	series_text "$r" | grep '^index' | sed 's/^/    /' >&2
 fi
+
+# bench/folio-writers.c: every thread's writes counted, and at least one
+# by each thread; a write that fails (RWF_WRITETHROUGH, which the
+# host's kernel does not know) fails the run.  Built against the series'
+# uapi headers, as bench/folio-writers.sh builds it.
+hdr=$top/build/obj-debug/usr/include
+fw=$tmp/folio-writers
+if [ -f "$hdr/linux/fs.h" ] &&
+   gcc -O2 -pthread -isystem "$hdr" -o "$fw" "$top/bench/folio-writers.c"; then
+	f=$tmp/fw-file
+	truncate -s 16M "$f"
+	ok=$("$fw" "$f" dsync near large 1 2>&1)
+	ok_rc=$?
+	bad=$("$fw" "$f" wt far small 1 2>&1)
+	bad_rc=$?
+	if [ "$ok_rc" = 0 ] &&
+	   echo "$ok" | grep -qE '^dsync +near large writes/s +[0-9.]+ +per thread [1-9][0-9]*\.\.[0-9]+ in [0-9.]+ s$' &&
+	   [ "$bad_rc" = 1 ] && echo "$bad" | grep -q "^thread [0-7]: "; then
+		echo "pass harness: folio-writers counts every thread's writes and fails a failed write"
+	else
+		echo "fail harness: folio-writers counts every thread's writes and fails a failed write (exit $ok_rc: $ok; exit $bad_rc: $bad)"
+	fi
+else
+	echo "fail harness: folio-writers counts every thread's writes and fails a failed write (no build against $hdr)"
+fi
