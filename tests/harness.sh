@@ -721,6 +721,50 @@ else
 	echo "$out" | sed 's/^/    /' >&2
 fi
 
+# build-selftests: a program built from another tree, or against other
+# headers, into the same OBJ is rebuilt, even where it is newer than the
+# sources (kselftest's make would keep it); an unchanged build is not
+# redone.  A stand-in for make builds a "program" from flags_test.c and the
+# headers only where none is built yet, as make does when nothing is older.
+b=$tmp/bst
+for t in a b; do
+	mkdir -p "$b/$t/tools/testing/selftests/writethrough"
+	echo "from $t" >"$b/$t/tools/testing/selftests/writethrough/flags_test.c"
+	touch -d 2020-01-01 "$b/$t/tools/testing/selftests/writethrough/flags_test.c"
+done
+mkdir -p "$b/obj/usr/include/linux"
+echo "v1" >"$b/obj/usr/include/linux/fs.h"
+cat >"$b/make" <<'K'
+#!/bin/bash
+for a; do
+	case $a in
+	-C) ;;
+	O=*) o=${a#O=} ;;
+	INSTALL_PATH=*) i=${a#INSTALL_PATH=} ;;
+	*/selftests) s=$a ;;
+	esac
+done
+p=$o/kselftest/writethrough/flags_test
+if [ ! -e "$p" ]; then
+	mkdir -p "${p%/*}"
+	cat "$s/writethrough/flags_test.c" "$o/usr/include/linux/fs.h" >"$p"
+	echo built >>"${0%/*}/builds"
+fi
+mkdir -p "$i/writethrough" && cp "$p" "$i/writethrough/"
+K
+chmod +x "$b/make"
+bst() {	# SRC: build into $b/obj, print what was installed
+	BUILD_SELFTESTS_MAKE=$b/make "$top/scripts/build-selftests.sh" "$b/$1" "$b/obj" "$b/inst" \
+		>/dev/null && tr '\n' ' ' <"$b/inst/writethrough/flags_test"
+}
+got="$(bst a)|$(bst b)|$(bst b)|$(echo v2 >"$b/obj/usr/include/linux/fs.h"; bst b)"
+if [ "$got" = "from a v1 |from b v1 |from b v1 |from b v2 " ] &&
+   [ "$(wc -l <"$b/builds")" = 3 ]; then
+	echo "pass harness: build-selftests rebuilds what another tree or other headers built"
+else
+	echo "fail harness: build-selftests rebuilds what another tree or other headers built (got: $got; $(wc -l <"$b/builds") builds)"
+fi
+
 # series_text: the exported patches must not depend on the repository they
 # come from; git abbreviates blob ids by the object count unless told.
 r=$tmp/abbrev
