@@ -7,8 +7,10 @@
 #   make check   build the patched debug kernel and the selftests, boot it,
 #                run them, check every patch with checkpatch.pl
 #   make bench   fio: write-through against every other write mode, on the
-#                base and the patched kernel (QUICK=1: the headline cells;
-#                CELLS=regex: those cells; PERF=1: with a profile of each)
+#                base and the patched kernel, O_DSYNC workloads, pgbench
+#                (QUICK=1: the headline cells; CELLS=regex: those cells;
+#                PERF=1: with a profile of each; SWEEP=1: the headline
+#                cells at four device speeds, up to the calibrated one)
 #   make fstests fstests on XFS: fstests/list as is and with every buffered
 #                write forced through write-through, fsx and fsstress with
 #                write-through writes, compared with the base kernel
@@ -99,8 +101,10 @@ run: deps
 	@$(MAKE) -s --no-print-directory kernel-vm
 	@$(S) "boot the kernel and show write-through" scripts/demo.sh $(KERNEL_VM) build/run
 
-BENCH_OPTS = $(if $(QUICK),quick) $(if $(PERF),perf) $(if $(CELLS),'cells=$(CELLS)')
-bench: deps
+BENCH_OPTS = $(if $(QUICK),quick) $(if $(PERF),perf) $(if $(SWEEP),sweep) \
+	$(if $(CELLS),'cells=$(CELLS)')
+bench:
+	@$(S) "install build dependencies" scripts/deps.sh kernel bench
 	@scripts/bench.sh -n $(KERNEL_VM) $(KERNEL_BASE) $(BENCH_OUT) $(BENCH_OPTS) >/dev/null
 	@$(MAKE) -s --no-print-directory kernel-vm kernel-base
 	@scripts/build-fio.sh

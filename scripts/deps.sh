@@ -9,6 +9,8 @@
 #   kernel    (the default) the kernel, the selftests, QEMU
 #   fstests   what fstests, its tests and the patched xfs_io build and
 #             run with (fstests' README lists most of them)
+#   bench     what make bench runs in the guest besides fio: PostgreSQL
+#             (its server and pgbench; the guest runs the host's)
 set -euo pipefail
 
 kernel=(build-essential bc bison flex cpio rsync kmod libelf-dev libssl-dev
@@ -20,12 +22,14 @@ fstests=(build-essential autoconf automake libtool libtool-bin gettext pkg-confi
 	libicu-dev gawk bc attr acl quota psmisc dmsetup thin-provisioning-tools
 	e2fsprogs xfsprogs xfsdump lvm2 fio dbench indent file python3 udev
 	dpkg-dev)
+bench=(postgresql)
 
 pkgs=()
 for group in "${@:-kernel}"; do
 	case $group in
 	kernel) pkgs+=("${kernel[@]}") ;;
 	fstests) pkgs+=("${fstests[@]}") ;;
+	bench) pkgs+=("${bench[@]}") ;;
 	*) echo "deps: unknown group $group" >&2; exit 2 ;;
 	esac
 done

@@ -583,6 +583,79 @@ else
 	echo "$report" | sed 's/^/    /' >&2
 fi
 
+# bench-report: CPU time per write from the busy ticks and fio's I/O
+# count; the O_DSYNC regression table flags a workload that is slower, or
+# ends in more extents per MiB, on the patched kernel; K is the guest's
+# calibration time over the host's.
+d=$tmp/bench2
+for k in base patched; do mkdir -p "$d/$k/results"; done
+cat >"$tmp/matrix2" <<'M'
+rand4k-qd32-j1-wt	q	ssd	rand4k	32	1	256	wt
+rand4k-qd32-j1-direct	q	ssd	rand4k	32	1	256	direct
+rand4k-qd32-j1-dsync	q	ssd	rand4k	32	1	256	dsync
+dsync-append	q	ssd	append	1	8sep	-	dsync
+dsync-small	q	ssd	small	1	1	-	dsync
+M
+fio_cell() {	# KERNEL CELL IOPS TOTAL_IOS TICKS
+	printf '{ "jobs": [ { "error": 0, "write": { "iops": %s, "bw": 1, "total_ios": %s,
+	  "clat_ns": { "percentile": { "50.000000": 1, "99.000000": 1 } } } } ] }\n' \
+		"$3" "$4" >"$d/$1/results/$2.json"
+	echo 0 >"$d/$1/results/$2.rc"
+	echo "ticks $5 hz 100" >"$d/$1/results/$2.cpu"
+}
+load_cell() {	# KERNEL CELL OPS EXTENTS
+	echo "x ops $3 seconds 2.000 files 8 bytes $(($3 * 4096)) extents $4 cpu_ticks 50 hz 100" \
+		>"$d/$1/results/$2.load"
+	echo 0 >"$d/$1/results/$2.rc"
+}
+for k in base patched; do
+	fio_cell $k rand4k-qd32-j1-wt 1000 20000 300	# 150 us per write
+	fio_cell $k rand4k-qd32-j1-direct 1000 20000 100	# 50 us
+done
+fio_cell base rand4k-qd32-j1-dsync 1000 2000 10
+fio_cell patched rand4k-qd32-j1-dsync 960 2000 10	# 4% slower: not flagged
+load_cell base dsync-append 1024 16		# 4 MiB in 16 extents
+load_cell patched dsync-append 1024 256		# in 256
+load_cell base dsync-small 2048 8
+load_cell patched dsync-small 1024 8		# half as fast
+printf 'write4k 1000\nwrite4k 1100\nmemcpy 100\n' >"$d/patched/host-calib"
+printf 'write4k 30000\nwrite4k 33000\nmemcpy 2000\n' >"$d/patched/results/calib"
+report=$(python3 "$top/scripts/bench-report.py" "$tmp/matrix2" "$d" 2>&1)
+k=$(python3 "$top/scripts/bench-report.py" "$tmp/matrix2" --k "$d/patched")
+if echo "$report" | grep -q '^CPU per write, rand4k-qd32-j1-wt / direct .*base 3\.00 *patched 3\.00' &&
+   echo "$report" | grep -q '^rand4k-qd32-j1-wt .* 150 |.* 150$' &&
+   echo "$report" | grep -q '^rand4k-qd32-j1-dsync .* 0\.96 .*IOPS *$' &&
+   echo "$report" | grep -q '^dsync-append .* 1\.00 *4\.00 *64\.00 *ops/s MORE FRAGMENTED$' &&
+   echo "$report" | grep -q '^dsync-small .* 0\.50 .*ops/s SLOWER$' &&
+   echo "$report" | grep -q '^K patched  write4k 30\.0 (27\.3-33\.0)   memcpy 20\.0' &&
+   [ "$k" = 30.00 ]; then
+	echo "pass harness: bench-report CPU per write, O_DSYNC regressions and K"
+else
+	echo "fail harness: bench-report CPU per write, O_DSYNC regressions and K (K $k)"
+	echo "$report" | sed 's/^/    /' >&2
+fi
+
+# bench-report --sweep: one row per boot, the device figures each ran
+# with, the ratios at each, the last point marked calibrated, and a plot.
+for n in 1 2; do
+	mkdir -p "$d/sw/sweep-$n"
+	cp -r "$d/patched" "$d/sw/sweep-$n/"
+	printf 'lat_ns %d\nflush_ms %d\n' $((20000 * n * n)) $((2 * n * n)) \
+		>"$d/sw/sweep-$n/patched/results/info"
+done
+fio_cell patched rand4k-qd32-j1-direct 1000 20000 200
+cp "$d/patched/results/rand4k-qd32-j1-direct".* "$d/sw/sweep-2/patched/results/"
+report=$(python3 "$top/scripts/bench-report.py" "$tmp/matrix2" --sweep "$d/sw" 2>&1)
+if echo "$report" | grep -q '^1  *20  *2  .*3\.00 ' &&
+   echo "$report" | grep -q '^2\*  *80  *8  .*1\.50 ' &&
+   echo "$report" | grep -q '^K (4 KiB tmpfs write, guest / host): 30\.0' &&
+   grep -q 'calibrated (K=30.0)' "$d/sw/sweep.svg"; then
+	echo "pass harness: bench-report --sweep rows, calibrated point and plot"
+else
+	echo "fail harness: bench-report --sweep rows, calibrated point and plot"
+	echo "$report" | sed 's/^/    /' >&2
+fi
+
 # bench options are checked on the host, before anything is built or
 # booted: a wrong option or a cell selection that matches nothing fails.
 b="$top/scripts/bench.sh -n none none $tmp/bench-n"
@@ -590,7 +663,10 @@ if [ "$($b 'cells=rand4k-qd32-j1-(dsync|direct_dsync)' 2>&1)" = "rand4k-qd32-j1-
 rand4k-qd32-j1-direct_dsync" ] &&
    $b quick >/dev/null 2>&1 &&
    { $b cells=rand4k-qd32 >/dev/null 2>&1; [ $? = 2 ]; } &&
-   { $b qiuck >/dev/null 2>&1; [ $? = 2 ]; } && [ ! -e "$tmp/bench-n" ]; then
+   { $b qiuck >/dev/null 2>&1; [ $? = 2 ]; } &&
+   { $b lat=20us >/dev/null 2>&1; [ $? = 2 ]; } &&
+   { $b flush= >/dev/null 2>&1; [ $? = 2 ]; } &&
+   [ "$($b sweep | wc -l)" = 9 ] && [ ! -e "$tmp/bench-n" ]; then
 	echo "pass harness: bench checks its options before booting"
 else
 	echo "fail harness: bench checks its options before booting"
