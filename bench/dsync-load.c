@@ -258,7 +258,6 @@ static void newfile1m(struct result *r)
 struct mapper {
 	char *map;
 	size_t len;
-	long stores;
 };
 
 static void *store_loop(void *arg)
@@ -268,7 +267,6 @@ static void *store_loop(void *arg)
 
 	while (!atomic_load(&stop)) {
 		m->map[(size_t)(rand_r(&seed) % (m->len / 4096)) * 4096] ^= 1;
-		m->stores++;
 	}
 	return NULL;
 }
@@ -282,7 +280,6 @@ static void mapped(struct result *r)
 	pthread_t t;
 
 	w.fd = laid_out(p, FILE_MB);
-	atomic_store(&stop, 0);
 	m.map = mmap(NULL, m.len, PROT_READ | PROT_WRITE, MAP_SHARED, w.fd, 0);
 	if (m.map == MAP_FAILED)
 		die("mmap");

@@ -140,6 +140,16 @@ def value(cell, r):
     return r["mib_s"] if unit(cell) == "MiB/s" else r["iops"]
 
 
+def p50(cell, r):
+    """A cell's median completion latency, for ratio_of()."""
+    return r["p50_us"]
+
+
+def cpu(cell, r):
+    """A cell's CPU time per write, for ratio_of()."""
+    return r["cpu_us"] or 0
+
+
 def shape(cell):
     return (cell["dev"], cell["pattern"], cell["qd"], cell["jobs"],
             cell["size"])
@@ -214,7 +224,6 @@ def headline(cells, results):
             "P4 peak Dirty+Writeback, %s (MiB)" % mode,
             "   ".join("%s %s" % (k, "%.0f" % v if v is not None else "n/a")
                        for k, v in peaks)))
-    p50 = lambda c, r: r["p50_us"]  # noqa: E731
     show("P5 psync QD1 4k O_DSYNC overwrite p50 latency, write-through / O_DIRECT",
          "<= 1.1", [(k, r_of(k, "rand4k-qd1-j1-wt_dsync", "direct_dsync", p50))
                     for k in KERNELS])
@@ -295,7 +304,6 @@ def k_lines(label, bootdir):
 
 
 def cpu_ratio(cells, results, kernel, name, other):
-    cpu = lambda c, r: r["cpu_us"] or 0  # noqa: E731
     c = find(cells, name)
     if not c:
         return None
@@ -404,7 +412,7 @@ def sweep(cells, outdir):
             if measure == "cpu":
                 vals.append(cpu_ratio(cells, res, "patched", name, other))
                 continue
-            m = value if measure == "value" else (lambda c, r: r["p50_us"])
+            m = value if measure == "value" else p50
             c = find(cells, name)
             vals.append(ratio_of(cells, res, "patched", c, other, m) if c else None)
         ks = k_factors(os.path.join(d, "patched"))
